@@ -1,0 +1,15 @@
+using System.CommandLine;
+using InstanceSaliency.Cli.Commands;
+
+namespace InstanceSaliency.Cli;
+
+/// <summary>Every subcommand of `ies`, in the order `ies --help` lists them.</summary>
+static class CommandCatalog
+{
+    public static IEnumerable<Command> Build(CliConsole console) =>
+    [
+        InfoCommand.Create(console),
+        DemoCommand.Create(console),
+        BenchCommand.Create(console),
+    ];
+}

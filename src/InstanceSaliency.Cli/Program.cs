@@ -1,0 +1,3 @@
+using InstanceSaliency.Cli;
+
+return CommandLineApp.Run(args, Console.Out, Console.Error);
