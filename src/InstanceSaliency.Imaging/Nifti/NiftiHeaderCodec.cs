@@ -206,6 +206,20 @@ public static class NiftiHeaderCodec
         for (int i = 1; i <= 3; i++)
             if (!double.IsFinite(h.Pixdim[i]) || h.Pixdim[i] < 0)
                 throw new InvalidInputException($"{file}: pixdim[{i}] = {h.Pixdim[i]}; voxel sizes must be finite and ≥ 0.");
+        for (int i = 0; i < Math.Min(3, h.Dims.Length); i++)
+            if (h.Dims[i] > int.MaxValue)
+                throw new InvalidInputException($"{file}: dim[{i + 1}] = {h.Dims[i]} is too large for a spatial axis.");
+        if (h.QformCode > 0)
+        {
+            double[] q = [h.QuaternB, h.QuaternC, h.QuaternD, h.QOffsetX, h.QOffsetY, h.QOffsetZ];
+            if (q.Any(v => !double.IsFinite(v)))
+                throw new InvalidInputException($"{file}: qform_code = {h.QformCode} but the quaternion or qoffset is not finite.");
+            double norm2 = h.QuaternB * h.QuaternB + h.QuaternC * h.QuaternC + h.QuaternD * h.QuaternD;
+            if (norm2 > 1 + 3 * 1.1920928955078125e-07)
+                throw new InvalidInputException($"{file}: qform_code = {h.QformCode} but quatern_b/c/d = ({h.QuaternB}, {h.QuaternC}, {h.QuaternD}) is not a rotation (b² + c² + d² > 1).");
+        }
+        if (h.SformCode > 0 && h.Srow.Any(v => !double.IsFinite(v)))
+            throw new InvalidInputException($"{file}: sform_code = {h.SformCode} but srow_x/y/z hold non-finite values.");
     }
 
     static InvalidInputException NotNifti(ReadOnlySpan<byte> bytes, string file)

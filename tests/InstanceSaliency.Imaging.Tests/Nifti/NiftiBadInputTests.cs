@@ -120,6 +120,25 @@ public sealed class NiftiBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Qform_that_is_not_a_rotation_is_refused()
+    {
+        var bytes = ValidFile();
+        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(252), 1);
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(256), 0.9f);
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(260), 0.9f);
+        AssertRefused(_folder.File("quaternion.nii"), "not a rotation", bytes);
+    }
+
+    [Fact]
+    public void Sform_with_non_finite_rows_is_refused()
+    {
+        var bytes = ValidFile();
+        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(254), 2);
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(284), float.NaN);
+        AssertRefused(_folder.File("sform.nii"), "non-finite", bytes);
+    }
+
+    [Fact]
     public void Corrupt_gzip_is_refused()
     {
         var gz = Gzip(ValidFile());
