@@ -9,6 +9,7 @@ static class CommandCatalog
     public static IEnumerable<Command> Build(CliConsole console) =>
     [
         InfoCommand.Create(console),
+        LesionsCommand.Create(console),
         DemoCommand.Create(console),
         BenchCommand.Create(console),
     ];

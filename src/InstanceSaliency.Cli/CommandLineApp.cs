@@ -22,10 +22,17 @@ public static class CommandLineApp
         var root = new RootCommand("InstanceSaliency: instance-level saliency for 3D lesion segmentation (FLAIR + T1).");
         foreach (var command in CommandCatalog.Build(console)) root.Subcommands.Add(command);
 
-        var parsed = root.Parse(args);
+        ParseResult parsed;
+        try { parsed = root.Parse(args); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parsed.Errors[0].Message} (see `ies {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1))} --help`)".Replace("ies  --help", "ies --help"));
+            string command = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1));
+            stderr.WriteLine($"error: {OneLine(parsed.Errors[0].Message)} (see `ies {(command.Length > 0 ? command + " " : "")}--help`)");
             return BadInput;
         }
         try
@@ -44,5 +51,6 @@ public static class CommandLineApp
         }
     }
 
-    static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
