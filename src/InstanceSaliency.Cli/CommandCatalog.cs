@@ -10,6 +10,7 @@ static class CommandCatalog
     [
         InfoCommand.Create(console),
         LesionsCommand.Create(console),
+        SegmentCommand.Create(console),
         DemoCommand.Create(console),
         BenchCommand.Create(console),
     ];

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Lesions;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Runtime;
+using InstanceSaliency.Models.Segmentation;
+
+namespace InstanceSaliency.Cli.Commands;
+
+/// <summary>
+/// `ies segment --flair F --t1 T [--model M] [--threshold τ] [--device cpu|cuda] --out DIR` (cli-contract.md): writes
+/// DIR/probability.nii.gz (float32), DIR/mask.nii.gz (uint8) and DIR/labels.nii.gz (18-connected instances,
+/// ids in first-voxel order) on the FLAIR's grid; progress on standard error.
+/// </summary>
+static class SegmentCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var flair = new Option<string>("--flair") { Description = "FLAIR image (.nii/.nii.gz), skull-stripped.", Required = true };
+        var t1 = new Option<string>("--t1") { Description = "T1 (MPRAGE) image on the FLAIR's grid.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model: .iesm, PyTorch state_dict .pt/.pth with PATH.json, or TorchScript .ts." };
+        var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's, 0.3)." };
+        var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
+        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, model, threshold, device, output };
+        command.SetAction(parsed =>
+        {
+            string flairPath = parsed.GetValue(flair)!, t1Path = parsed.GetValue(t1)!, folder = parsed.GetValue(output)!;
+            double? tau = parsed.GetValue(threshold);
+            if (tau is { } t && (double.IsNaN(t) || t <= 0 || t >= 1))
+                throw new InvalidInputException($"--threshold {t.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
+            var context = ComputeContext.For(parsed.GetValue(device)!);
+            string modelPath = parsed.GetValue(model)
+                ?? throw new InvalidInputException(
+                    "--model: no embedded model is available yet; pass --model PATH (a .iesm, a PyTorch state_dict .pt/.pth with its PATH.json sidecar, or a TorchScript .ts).");
+
+            var flairVolume = NiftiFile.ReadVolume(flairPath);
+            var t1Volume = NiftiFile.ReadVolume(t1Path);
+            var header = NiftiFile.ReadHeader(flairPath);
+            using var network = ModelLoader.Load(modelPath, context);
+            // Progress starts only once the inputs passed their checks: bad input prints one error line and nothing else.
+            var result = new Segmenter(network, context).Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau },
+                new StderrProgress(console.Error, $"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"), flairPath, t1Path);
+            var lesions = LesionExtraction.Extract(result.Mask, new LesionInstanceOptions());
+
+            Directory.CreateDirectory(folder);
+            NiftiFile.Write(result.Probability, Path.Combine(folder, "probability.nii.gz"), header);
+            NiftiFile.Write(result.Mask, Path.Combine(folder, "mask.nii.gz"), header);
+            LabelMapFile.Write(lesions.Labels, LabelMaps.NarrowestType(lesions.Lesions.Count), Path.Combine(folder, "labels.nii.gz"), header);
+            console.Error.WriteLine(
+                $"segment: τ = {result.Threshold.ToString(CultureInfo.InvariantCulture)}, {result.Mask.Voxels.Count(v => v != 0)} lesion voxels, {lesions.Lesions.Count} lesions; wrote {folder}");
+            return CommandLineApp.Success;
+        });
+        return command;
+    }
+
+    sealed class StderrProgress(TextWriter error, string start) : IProgress<SegmentationProgress>
+    {
+        public void Report(SegmentationProgress value)
+        {
+            if (value.Stage == "preprocessing") error.WriteLine(start);
+            if (value.Stage == "windows") error.WriteLine($"segment: windows {value.Done}/{value.Total}");
+        }
+    }
+}

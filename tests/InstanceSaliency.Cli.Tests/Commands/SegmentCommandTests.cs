@@ -1,0 +1,104 @@
+using InstanceSaliency.Imaging.Geometry;
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Volumes;
+using InstanceSaliency.TestSupport;
+
+namespace InstanceSaliency.Cli.Tests.Commands;
+
+/// <summary>`ies segment` end to end on a crop of a real scan with the small reference U-Net of tests/fixtures/models.</summary>
+public sealed class SegmentCommandTests : IDisposable
+{
+    readonly TemporaryDirectory _folder = new();
+    readonly string _flair, _t1, _model = Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt");
+
+    public SegmentCommandTests()
+    {
+        // A 64×72×56 box around the centre of patient26: small enough for a fast test, real anatomy.
+        var box = new GridShape(64, 72, 56);
+        _flair = Write("flair.nii.gz", NiftiFile.ReadVolume(RepositoryPaths.RealCase("patient26", "flair.nii.gz")).Reframe(60, 70, 60, box));
+        _t1 = Write("t1.nii.gz", NiftiFile.ReadVolume(RepositoryPaths.RealCase("patient26", "t1.nii.gz")).Reframe(60, 70, 60, box));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Writes_probability_mask_and_labels_on_the_input_grid()
+    {
+        string output = _folder.File("out");
+        var result = CliRunner.Run("segment", "--flair", _flair, "--t1", _t1, "--model", _model, "--threshold", "0.5", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("windows", result.Error);
+        var flair = NiftiFile.Read(_flair);
+        var probability = NiftiFile.Read(Path.Combine(output, "probability.nii.gz"));
+        var mask = NiftiFile.Read(Path.Combine(output, "mask.nii.gz"));
+        var labels = NiftiFile.Read(Path.Combine(output, "labels.nii.gz"));
+        foreach (var image in new[] { probability, mask, labels })
+        {
+            Assert.Equal(flair.Header.Dims, image.Header.Dims);
+            Assert.Equal(flair.Geometry.Affine, image.Geometry.Affine);
+            Assert.Equal(flair.Header.QformCode, image.Header.QformCode);
+        }
+        Assert.Equal(NiftiDatatype.Float32, probability.Header.Datatype);
+        Assert.Equal(NiftiDatatype.UInt8, mask.Header.Datatype);
+        var p = (float[])probability.Voxels;
+        var m = (byte[])mask.Voxels;
+        Assert.All(p, v => Assert.InRange(v, 0f, 1f));
+        for (int n = 0; n < p.Length; n++) Assert.Equal(p[n] > 0.5f ? 1 : 0, m[n]);
+        var labelVoxels = labels.ToFloatVolume().Voxels;
+        for (int n = 0; n < m.Length; n++) Assert.Equal(m[n] != 0, labelVoxels[n] != 0);
+    }
+
+    [Fact]
+    public void Grids_that_differ_are_refused()
+    {
+        var shifted = NiftiFile.ReadVolume(_t1).Reframe(1, 0, 0, new GridShape(64, 72, 56));
+        string t1 = Write("t1-shifted.nii.gz", shifted);
+        CliRunner.AssertBadInput(Segment(_flair, t1), _flair, t1);
+    }
+
+    [Fact]
+    public void Nan_voxels_are_refused()
+    {
+        var t1 = NiftiFile.ReadVolume(_t1);
+        t1.Voxels[100] = float.NaN;
+        string path = Write("t1-nan.nii.gz", t1);
+        CliRunner.AssertBadInput(Segment(_flair, path), path, "NaN");
+    }
+
+    [Fact]
+    public void An_all_zero_channel_is_refused()
+    {
+        string path = Write("t1-zero.nii.gz", Volume<float>.Zeros(NiftiFile.ReadVolume(_t1).Geometry));
+        CliRunner.AssertBadInput(Segment(_flair, path), path, "every voxel is 0");
+    }
+
+    [Fact]
+    public void A_checkpoint_with_wrong_keys_is_refused_naming_them()
+    {
+        string model = Path.Combine(RepositoryPaths.Fixtures, "models", "tiny_wrong_key.pt");
+        CliRunner.AssertBadInput(Segment(_flair, _t1, model), "tiny_wrong_key.pt");
+    }
+
+    [Fact]
+    public void Missing_model_file_and_unavailable_cuda_are_refused()
+    {
+        CliRunner.AssertBadInput(Segment(_flair, _t1, _folder.File("absent.pt")), "absent.pt");
+        if (!TorchSharp.torch.cuda.is_available())
+            CliRunner.AssertBadInput(CliRunner.Run("segment", "--flair", _flair, "--t1", _t1, "--model", _model, "--device", "cuda", "--out", _folder.File("o")), "cuda");
+    }
+
+    [Fact]
+    public void Missing_modality_is_a_usage_error() =>
+        CliRunner.AssertBadInput(CliRunner.Run("segment", "--flair", _flair, "--model", _model, "--out", _folder.File("o")), "--t1");
+
+    CliRunner.Result Segment(string flair, string t1, string? model = null) =>
+        CliRunner.Run("segment", "--flair", flair, "--t1", t1, "--model", model ?? _model, "--out", _folder.File("out-" + Guid.NewGuid().ToString("N")[..6]));
+
+    string Write(string name, Volume<float> volume)
+    {
+        string path = _folder.File(name);
+        NiftiFile.Write(volume, path);
+        return path;
+    }
+}
