@@ -1,5 +1,4 @@
 using System.Text.Json;
-using InstanceSaliency.Imaging.Geometry;
 using InstanceSaliency.Imaging.Volumes;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
@@ -31,29 +30,8 @@ static class ModelFixtures
         return document.RootElement.GetProperty("cases").GetProperty(caseName).Clone();
     }
 
-    /// <summary>
-    /// synthetic_case of the reference script: FLAIR and T1 on an identity-affine grid, zero outside an
-    /// ellipsoid; integer formulas, so both languages get identical voxels.
-    /// </summary>
-    public static (Volume<float> Flair, Volume<float> T1) SyntheticCase(int ni, int nj, int nk)
-    {
-        var shape = new GridShape(ni, nj, nk);
-        var geometry = ImageGeometry.FromAffine(shape, Affine.Identity);
-        var flair = Volume<float>.Zeros(geometry);
-        var t1 = Volume<float>.Zeros(geometry);
-        long I = ni, J = nj, K = nk;
-        for (long k = 0; k < K; k++)
-            for (long j = 0; j < J; j++)
-                for (long i = 0; i < I; i++)
-                {
-                    long a = 2 * i - I + 1, b = 2 * j - J + 1, c = 2 * k - K + 1;
-                    bool inside = 100 * (a * a * J * J * K * K + b * b * I * I * K * K + c * c * I * I * J * J) <= 81 * I * I * J * J * K * K;
-                    if (!inside) continue;
-                    flair[(int)i, (int)j, (int)k] = ((i * 7 + j * j * 3 + k * 11 + i * k) % 29) * 0.25f + 1f;
-                    t1[(int)i, (int)j, (int)k] = ((i * i * 5 + j * 13 + k * k * 2 + j * k) % 31) * 0.5f;
-                }
-        return (flair, t1);
-    }
+    /// <summary>synthetic_case of the reference script (see <see cref="SyntheticScan"/>).</summary>
+    public static (Volume<float> Flair, Volume<float> T1) SyntheticCase(int ni, int nj, int nk) => SyntheticScan.Ellipsoid(ni, nj, nk);
 
     /// <summary>Value at (i, j, k) of an [i, j, k] C-order array of shape (ni, nj, nk), subsampled by step.</summary>
     public static double MaxAbsDifferenceSubsampled(Volume<float> actual, float[] expectedCOrder, int step)

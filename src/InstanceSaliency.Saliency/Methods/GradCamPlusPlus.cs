@@ -1,0 +1,55 @@
+using InstanceSaliency.Saliency.Targets;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace InstanceSaliency.Saliency.Methods;
+
+/// <summary>
+/// Instance Grad-CAM++ (method.md §6). With A the output of layer <see cref="LayerName"/> (K channels on a grid U)
+/// and g = ∂s_Ω/∂A: α_k[u] = g_k[u]² / (2·g_k[u]² + Σ_{u'} A_k[u']·g_k[u']³) (α = 0 where the denominator is 0);
+/// weights per <see cref="Weighting"/>; L[u] = ReLU(Σ_k w_k·A_k[u]); L upsampled trilinearly
+/// (align_corners = false) to the input region. The positive factor exp(s_Ω) of the derivation is omitted (it
+/// overflows float32 for large lesions). Returns the raw map, one channel "cam"; normalising is for reports.
+/// </summary>
+public sealed class GradCamPlusPlus(string layerName, CamWeighting weighting = CamWeighting.Local) : IAttributionMethod
+{
+    /// <summary>The default layer for the U-Net: the decoder transposed convolution before its BatchNorm, half resolution.</summary>
+    public const string DefaultLayer = "model.1.submodule.2.conv";
+
+    public string LayerName { get; } = layerName;
+
+    public CamWeighting Weighting { get; } = weighting;
+
+    public IReadOnlyList<string> MapChannels(IReadOnlyList<string> inputChannels) => ["cam"];
+
+    /// <summary>Local weights vanish where g does, so L is zero away from Ω; global weights spread over the whole volume.</summary>
+    public bool IsLocal => Weighting == CamWeighting.Local;
+
+    public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
+    {
+        using var capture = new ActivationCapture(model.Layer(LayerName));
+        // The input takes part in autograd only so that the graph through the frozen network exists.
+        var x = input.detach().requires_grad_(true);
+        var score = target.Score(model.Network.call(x), region);
+        var activation = capture.Activation
+            ?? throw new InvalidOperationException($"Layer {LayerName} did not run in the forward pass.");
+        var g = autograd.grad([score], [activation])[0];
+        var a = activation.detach();
+        var map = Map(a, g);
+        return functional.interpolate(map.unsqueeze(1), size: [region.SizeI, region.SizeJ, region.SizeK],
+            mode: InterpolationMode.Trilinear, align_corners: false)[0].detach();
+    }
+
+    /// <summary>L on the layer grid, [1, U…] from A and g [1, K, U…].</summary>
+    internal Tensor Map(Tensor a, Tensor g)
+    {
+        var g2 = g.square();
+        var denominator = 2 * g2 + (a * g2 * g).sum([2, 3, 4], keepdim: true);
+        var alpha = where(denominator.ne(0), g2 / where(denominator.ne(0), denominator, ones_like(denominator)), zeros_like(g2));
+        var positive = functional.relu(g);
+        var weights = Weighting == CamWeighting.Local
+            ? alpha * positive
+            : (alpha * positive).sum([2, 3, 4], keepdim: true);
+        return functional.relu((weights * a).sum(1));
+    }
+}

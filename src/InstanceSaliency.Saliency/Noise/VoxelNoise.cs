@@ -1,0 +1,55 @@
+using static TorchSharp.torch;
+
+namespace InstanceSaliency.Saliency.Noise;
+
+/// <summary>
+/// Seeded Gaussian noise ε ~ N(0, 1) for every voxel of every channel of the padded input, defined voxel by
+/// voxel: the value at (sample n, channel c, i, j, k) depends only on the seed and those coordinates (a
+/// SplitMix64 hash of them, then Box–Muller). Any region of the grid therefore gets exactly the noise the whole
+/// volume would get there, so crops and the full volume see the same noisy input (method.md §4–5), and the same
+/// seed gives the same bytes on any machine.
+/// </summary>
+public sealed class VoxelNoise(long seed, (long D, long H, long W) grid)
+{
+    /// <summary>The seed.</summary>
+    public long Seed { get; } = seed;
+
+    /// <summary>Standard normal noise [1, channels, d, h, w] for sample <paramref name="sample"/> over <paramref name="region"/>.</summary>
+    public Tensor Sample(int sample, int channels, Targets.VoxelBox region, Device device)
+    {
+        int d = region.SizeI, h = region.SizeJ, w = region.SizeK;
+        var values = new float[(long)channels * d * h * w];
+        ulong sampleKey = Mix((ulong)Seed ^ Mix(0x9E3779B97F4A7C15UL * (ulong)(sample + 1)));
+        Parallel.For(0, channels * d, plane =>
+        {
+            int c = plane / d, i = plane % d;
+            long offset = (long)plane * h * w;
+            for (int j = 0; j < h; j++)
+            {
+                long globalRow = (((long)c * grid.D + region.I0 + i) * grid.H + region.J0 + j) * grid.W + region.K0;
+                for (int k = 0; k < w; k++)
+                    values[offset + (long)j * w + k] = Normal(sampleKey, (ulong)(globalRow + k));
+            }
+        });
+        return tensor(values, [1, channels, d, h, w], device: device);
+    }
+
+    /// <summary>One N(0, 1) value from two hashed uniforms (Box–Muller).</summary>
+    static float Normal(ulong sampleKey, ulong voxel)
+    {
+        ulong a = Mix(sampleKey ^ Mix(voxel * 2 + 1));
+        ulong b = Mix(sampleKey ^ Mix(voxel * 2 + 2));
+        double u1 = ((a >> 11) + 1) * (1.0 / 9007199254740992.0); // (0, 1]
+        double u2 = (b >> 11) * (1.0 / 9007199254740992.0);       // [0, 1)
+        return (float)(Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+    }
+
+    /// <summary>SplitMix64's finaliser: a bijective 64-bit mix.</summary>
+    static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
