@@ -11,6 +11,7 @@ static class CommandCatalog
         InfoCommand.Create(console),
         LesionsCommand.Create(console),
         SegmentCommand.Create(console),
+        ExplainCommand.Create(console),
         DemoCommand.Create(console),
         BenchCommand.Create(console),
     ];

@@ -32,4 +32,17 @@ static class OptionRules
         });
         return option;
     }
+
+    /// <summary>Restricts a text option to <paramref name="allowed"/> values, reported as "<c>NAME must be a, b or c; got v.</c>".</summary>
+    public static Option<string> OneOf(this Option<string> option, params string[] allowed)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0) return;
+            string value = result.Tokens[^1].Value;
+            if (!allowed.Contains(value))
+                result.AddError($"{option.Name} must be {string.Join(", ", allowed[..^1])} or {allowed[^1]}; got {value}.");
+        });
+        return option;
+    }
 }

@@ -20,7 +20,7 @@ static class SegmentCommand
     {
         var flair = new Option<string>("--flair") { Description = "FLAIR image (.nii/.nii.gz), skull-stripped.", Required = true };
         var t1 = new Option<string>("--t1") { Description = "T1 (MPRAGE) image on the FLAIR's grid.", Required = true };
-        var model = new Option<string?>("--model") { Description = "Model: .iesm, PyTorch state_dict .pt/.pth with PATH.json, or TorchScript .ts." };
+        var model = new Option<string?>("--model") { Description = "Model: .iesm, PyTorch state_dict .pt/.pth with PATH.json, or TorchScript .ts (default: the embedded model)." };
         var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's, 0.3)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
@@ -32,9 +32,7 @@ static class SegmentCommand
             if (tau is { } t && (double.IsNaN(t) || t <= 0 || t >= 1))
                 throw new InvalidInputException($"--threshold {t.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
             var context = ComputeContext.For(parsed.GetValue(device)!);
-            string modelPath = parsed.GetValue(model)
-                ?? throw new InvalidInputException(
-                    "--model: no embedded model is available yet; pass --model PATH (a .iesm, a PyTorch state_dict .pt/.pth with its PATH.json sidecar, or a TorchScript .ts).");
+            string modelPath = EmbeddedModel.Resolve(parsed.GetValue(model));
 
             var flairVolume = NiftiFile.ReadVolume(flairPath);
             var t1Volume = NiftiFile.ReadVolume(t1Path);
