@@ -4,6 +4,9 @@ using InstanceSaliency.Imaging.Diagnostics;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Lesions.Diagnostics;
 using InstanceSaliency.Models.Diagnostics;
+using InstanceSaliency.Analysis.Diagnostics;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Runtime;
 
 namespace InstanceSaliency.Cli.Commands;
 
@@ -19,6 +22,31 @@ static class BenchCommand
         command.Subcommands.Add(Nifti(console));
         command.Subcommands.Add(Lesions(console));
         command.Subcommands.Add(Segment(console));
+        command.Subcommands.Add(Explain(console));
+        return command;
+    }
+
+    static Command Explain(CliConsole console)
+    {
+        var flair = new Option<string?>("--flair") { Description = "FLAIR (default: the sample scan)." };
+        var t1 = new Option<string?>("--t1") { Description = "T1 (default: the sample scan's)." };
+        var model = new Option<string?>("--model") { Description = "Model (default: the embedded model)." };
+        var samples = new Option<int>("--samples") { Description = "SmoothGrad samples N for the fast path over every lesion.", DefaultValueFactory = _ => 50 };
+        samples.Require(v => v >= 1, "≥ 1");
+        var naiveLesions = new Option<int>("--naive-lesions") { Description = "Lesions the naive path is timed on.", DefaultValueFactory = _ => 2 };
+        naiveLesions.Require(v => v >= 1, "≥ 1");
+        var naiveSamples = new Option<int>("--naive-samples") { Description = "Samples the naive path is timed on.", DefaultValueFactory = _ => 2 };
+        naiveSamples.Require(v => v >= 1, "≥ 1");
+        var command = new Command("explain", "Saliency: naive (full volume) beside fast (exact crops), with ratios and map differences.")
+        { flair, t1, model, samples, naiveLesions, naiveSamples };
+        command.SetAction(parsed =>
+        {
+            var sample = SampleScan.Embedded();
+            using var network = ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(model)), ComputeContext.Cpu);
+            ExplainBenchmark.Run(network, parsed.GetValue(flair) ?? sample.Flair, parsed.GetValue(t1) ?? sample.T1,
+                new ExplainBenchmark.Settings(parsed.GetValue(samples), parsed.GetValue(naiveLesions), parsed.GetValue(naiveSamples)), console.Out);
+            return CommandLineApp.Success;
+        });
         return command;
     }
 
