@@ -59,9 +59,9 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         if (report.MissedLabels is { } missed)
             LabelMapFile.Write(missed, report.LabelVoxelType, Path.Combine(outputFolder, "missed.nii.gz"), flairImage.Header);
 
-        var rows = Explain(chosen, flair, t1, segmentation.Probability, flairImage.Header, outputFolder, progress);
+        var (rows, columns) = Explain(chosen, flair, t1, segmentation.Probability, flairImage.Header, outputFolder, progress);
         Lap("explain");
-        LesionTable.Write(Path.Combine(outputFolder, "lesions.tsv"), rows);
+        LesionTable.Write(Path.Combine(outputFolder, "lesions.tsv"), columns, rows);
         Lap("write");
         return new Result(report, rows, timings);
     }
@@ -78,7 +78,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         return report.Lesions.Concat(report.Missed).Where(l => options.LesionIds.Contains(l.Id)).ToList();
     }
 
-    List<LesionRow> Explain(List<LesionInstance> lesions, Volume<float> flair, Volume<float> t1, Volume<float> probability,
+    (List<LesionRow> Rows, IReadOnlyList<string> Columns) Explain(List<LesionInstance> lesions, Volume<float> flair, Volume<float> t1, Volume<float> probability,
         NiftiHeader header, string outputFolder, IProgress<ExplainProgress>? progress)
     {
         var attributionModel = new AttributionModel(model);
@@ -87,6 +87,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         ExecutionStrategy strategy = options.Strategy == "naive" ? new FullVolumeStrategy() : new ExactCropStrategy();
         var methods = options.Methods.Select(name => (Name: name, Method: Create(name, input.FlairRange, grid))).ToList();
         var pace = new Pace(lesions, methods.Select(m => m.Name).ToList(), options);
+        var columns = LesionRow.Columns(methods.Select(m => (m.Name, m.Method.MapChannels(model.Description.Modalities))), LesionRings.DefaultRingCount);
 
         var rows = new List<LesionRow>();
         foreach (var lesion in lesions)
@@ -118,7 +119,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
             rows.Add(row);
         }
         progress?.Report(new ExplainProgress("done", pace.Total, pace.Total, TimeSpan.Zero));
-        return rows;
+        return (rows, columns);
     }
 
     IAttributionMethod Create(string name, double flairRange, (long, long, long) grid) => name switch

@@ -26,6 +26,22 @@ public sealed class LesionRow(LesionInstance lesion, double meanProbability)
             _features.Add(($"{method}_{channel}_{name}", value));
     }
 
+    /// <summary>
+    /// The feature columns of a run with <paramref name="methods"/>, each with its map channels: per channel the
+    /// <see cref="MapFeatures.Names"/>, and <c>&lt;method&gt;_flair_share</c> for methods with flair and t1 maps.
+    /// </summary>
+    public static IReadOnlyList<string> Columns(IEnumerable<(string Method, IReadOnlyList<string> Channels)> methods, int ringCount)
+    {
+        var columns = new List<string>();
+        foreach (var (method, channels) in methods)
+        {
+            foreach (string channel in channels)
+                columns.AddRange(MapFeatures.Names(ringCount).Select(name => $"{method}_{channel}_{name}"));
+            if (channels.Contains("flair") && channels.Contains("t1")) columns.Add($"{method}_flair_share");
+        }
+        return columns;
+    }
+
     /// <summary>Adds a single named feature (e.g. <c>smoothgrad_flair_share</c>).</summary>
     public void Add(string name, double value) => _features.Add((name, value));
 }

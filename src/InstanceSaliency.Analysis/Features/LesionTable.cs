@@ -16,13 +16,14 @@ public static class LesionTable
     public static readonly string[] ContextColumns =
         ["id", "type", "voxels", "volume_mm3", "centroid_x", "centroid_y", "centroid_z", "mean_probability"];
 
-    public static void Write(string path, IReadOnlyList<LesionRow> rows)
+    /// <summary>Writes <paramref name="rows"/> with the feature columns <paramref name="featureNames"/> (also when there is no row).</summary>
+    public static void Write(string path, IReadOnlyList<string> featureNames, IReadOnlyList<LesionRow> rows)
     {
+        ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(rows);
-        var featureNames = rows.Count == 0 ? [] : rows[0].Features.Select(f => f.Name).ToArray();
         foreach (var row in rows)
             if (!row.Features.Select(f => f.Name).SequenceEqual(featureNames))
-                throw new ArgumentException($"Lesion {row.Lesion.Id} has other feature columns than lesion {rows[0].Lesion.Id}.", nameof(rows));
+                throw new ArgumentException($"Lesion {row.Lesion.Id} does not have the table's feature columns.", nameof(rows));
         AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);

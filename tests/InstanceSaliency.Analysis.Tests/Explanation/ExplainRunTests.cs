@@ -81,6 +81,22 @@ public sealed class ExplainRunTests : IDisposable
     }
 
     [Fact]
+    public void A_scan_without_lesions_still_gets_every_column()
+    {
+        string empty = Write("empty-truth.nii.gz", Volume<byte>.Zeros(NiftiFile.ReadMask(_scan.TruthPath!).Geometry));
+        using var model = ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu);
+        var result = new ExplainRun(model, ComputeContext.Cpu, new ExplainOptions { Threshold = 0.99 })
+            .Run(_scan with { TruthPath = empty }, _folder.File("none"));
+        Assert.Empty(result.Rows);
+        var lines = File.ReadAllLines(Path.Combine(_folder.File("none"), "lesions.tsv"));
+        Assert.Single(lines);
+        var header = lines[0].Split('\t');
+        // 8 context columns; smoothgrad and smoothgrad-max: flair and t1 × 25 features + a FLAIR share; gradcampp: cam × 25.
+        Assert.Equal(8 + 2 * (2 * 25 + 1) + 25, header.Length);
+        Assert.Contains("gradcampp_cam_peak", header);
+    }
+
+    [Fact]
     public void Unknown_lesion_ids_are_refused()
     {
         var error = Assert.Throws<Imaging.InvalidInputException>(() => Run("e", new ExplainOptions { LesionIds = new HashSet<int> { 99 }, Threshold = 0.99 }));
