@@ -66,6 +66,9 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         return new Result(report, rows, timings);
     }
 
+    static string Ids(IReadOnlyList<LesionInstance> lesions, string kind) =>
+        lesions.Count == 0 ? $"no {kind} lesion" : $"{lesions[0].Id}–{lesions[^1].Id} {kind}";
+
     List<LesionInstance> Choose(LesionReport report)
     {
         var all = report.Lesions.Concat(report.Missed.Where(m => m.VoxelCount >= options.MinimumLesionVoxels)).ToList();
@@ -74,7 +77,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         foreach (int id in options.LesionIds)
             if (!known.Contains(id))
                 throw new Imaging.InvalidInputException(
-                    $"--lesions: no lesion has id {id}; this scan has {report.Lesions.Count} predicted lesion(s) (ids 1–{report.Lesions.Count}) and {report.Missed.Count} missed.");
+                    $"--lesions: no lesion has id {id}; this scan's ids are {Ids(report.Lesions, "predicted")}, {Ids(report.Missed, "missed")}.");
         return report.Lesions.Concat(report.Missed).Where(l => options.LesionIds.Contains(l.Id)).ToList();
     }
 

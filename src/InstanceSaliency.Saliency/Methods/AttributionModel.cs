@@ -42,6 +42,9 @@ public sealed class AttributionModel
     /// <summary>The module named <paramref name="name"/> (state-dict naming, e.g. "model.1.submodule.2.conv").</summary>
     public Module<Tensor, Tensor> Layer(string name)
     {
+        if (Model.Format == ModelFormat.TorchScript)
+            throw new Imaging.InvalidInputException(
+                $"{Model.Source}: Grad-CAM++ cannot capture a layer of a TorchScript model (it runs as one compiled graph, without module hooks); use --methods smoothgrad,smoothgrad-max, or give the weights as a state_dict with a sidecar.");
         foreach (var (moduleName, module) in Model.Module.named_modules())
             if (moduleName == name)
                 return module as Module<Tensor, Tensor>

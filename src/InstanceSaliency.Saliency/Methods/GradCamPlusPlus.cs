@@ -32,7 +32,8 @@ public sealed class GradCamPlusPlus(string layerName, CamWeighting weighting = C
         var x = input.detach().requires_grad_(true);
         var score = target.Score(model.Network.call(x), region);
         var activation = capture.Activation
-            ?? throw new InvalidOperationException($"Layer {LayerName} did not run in the forward pass.");
+            ?? throw new Imaging.InvalidInputException(
+                $"{model.Model.Source}: layer {LayerName} did not run in the forward pass; choose a layer the network calls (--cam-layer).");
         var g = autograd.grad([score], [activation])[0];
         var a = activation.detach();
         var map = Map(a, g);
