@@ -14,5 +14,6 @@ static class CommandCatalog
         ExplainCommand.Create(console),
         DemoCommand.Create(console),
         BenchCommand.Create(console),
+        AnalyzeCommand.Create(console),
     ];
 }
