@@ -12,6 +12,8 @@ static class CommandCatalog
         LesionsCommand.Create(console),
         SegmentCommand.Create(console),
         ExplainCommand.Create(console),
+        ReportCommand.Create(console),
+        ServeCommand.Create(console),
         DemoCommand.Create(console),
         BenchCommand.Create(console),
         AnalyzeCommand.Create(console),

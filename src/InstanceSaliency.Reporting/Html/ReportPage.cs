@@ -1,0 +1,95 @@
+using System.Text;
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Reporting.Runs;
+
+namespace InstanceSaliency.Reporting.Html;
+
+/// <summary>
+/// index.html: the run's inputs (file names; the sample's citation when the input is the sample scan), the lesion
+/// table with its filters, the chosen lesion's NiiVue view and figure, and the analysis plots. Every text taken
+/// from files is escaped; every link is relative; the favicon is inline, so the page makes no request it cannot
+/// satisfy from its own folder.
+/// </summary>
+public static class ReportPage
+{
+    /// <summary>The page for <paramref name="run"/>; <paramref name="analysisPlots"/> are paths relative to the report folder.</summary>
+    public static string Build(RunFolder run, IReadOnlyList<string> analysisPlots)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(analysisPlots);
+        var inputs = run.Inputs;
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>InstanceSaliency report: {{HtmlText.Escape(Path.GetFileName(inputs.FlairPath))}}</title>
+            <link rel="icon" href="{{Favicon.DataUrl}}">
+            <link rel="stylesheet" href="assets/report/report.css">
+            </head>
+            <body>
+            <h1>InstanceSaliency report</h1>
+            <p class="inputs">FLAIR <b>{{Name(inputs.FlairPath)}}</b> · T1 <b>{{Name(inputs.T1Path)}}</b>{{(inputs.TruthPath is { } t ? $" · ground truth <b>{Name(t)}</b>" : " · no ground truth")}} · model <b>{{Name(inputs.ModelPath)}}</b></p>
+
+            """);
+        if (inputs.IsSampleScan) html.Append($"<p class=\"citation\">Sample scan: {HtmlText.Escape(SampleScan.Citation)}</p>\n");
+        html.Append($$"""
+            <p class="note">{{run.Lesions.Count}} lesion(s) explained. Click a column to sort, a row to view the lesion. Saliency is the
+            derivative of the lesion's summed logit with respect to each input voxel (method.md §4–6): red raises the lesion's
+            score, blue lowers it. Display: radiological convention (the patient's right on the left).</p>
+            <div class="controls">
+            <label>Type <select id="type-filter"><option value="all">all</option><option value="TP">TP</option><option value="FP">FP</option><option value="FN">FN</option><option value="unlabelled">unlabelled</option></select></label>
+            <label>Min. voxels <input id="min-voxels" type="number" min="0" step="1" style="width:5rem"></label>
+            <label><input id="all-columns" type="checkbox"> all columns (rings, sums, min/max)</label>
+            <span><span id="shown-count">{{run.Lesions.Count}}</span> shown</span>
+            </div>
+            <div class="table-wrap">
+            {{LesionTableHtml.Build(run)}}
+            </div>
+            <section id="detail" class="detail">
+            <h2 id="detail-title">Lesion</h2>
+            <div class="controls">
+            <span>Overlay:</span>
+            <label><input type="radio" name="overlay" value="smoothgrad_flair" checked> SmoothGrad, FLAIR channel</label>
+            <label><input type="radio" name="overlay" value="smoothgrad_t1"> SmoothGrad, T1 channel (on T1)</label>
+            <label><input type="radio" name="overlay" value="gradcampp"> Grad-CAM++</label>
+            <label><input type="radio" name="overlay" value="none"> none</label>
+            <label><input id="show-outline" type="checkbox" checked> lesion outline</label>
+            </div>
+            <div class="viewer">
+            <div class="viewer-canvas"><canvas id="gl"></canvas></div>
+            <div class="legend">
+            <p><span class="swatch" style="background:#00e040"></span>lesion boundary voxels</p>
+            <p id="legend-signed"><span class="swatch" style="background:#d7301f"></span>positive / <span class="swatch" style="background:#2b5cd7"></span>negative saliency;
+            full colour at ±<span id="signed-limit"></span> (max |value| within 24 mm), hidden below 5 %.</p>
+            <p id="legend-cam" hidden><span class="swatch" style="background:#ffb000"></span>Grad-CAM++ (non-negative), hidden below 5 % of its maximum.</p>
+            <p id="viewer-status" class="note"></p>
+            </div>
+            </div>
+            <h2>Figure</h2>
+            <div class="figure"><img id="figure" alt="Orthogonal slices through the lesion centroid"></div>
+            </section>
+
+            """);
+        if (analysisPlots.Count > 0)
+        {
+            html.Append("<section class=\"analysis\">\n<h2>Analyses</h2>\n");
+            foreach (string plot in analysisPlots)
+                html.Append($"<figure><img src=\"{HtmlText.Escape(plot)}\" alt=\"{HtmlText.Escape(Path.GetFileName(plot))}\"><figcaption>{HtmlText.Escape(Path.GetFileName(plot))}</figcaption></figure>\n");
+            html.Append("</section>\n");
+        }
+        html.Append("""
+            <p class="note">Viewer: NiiVue 0.69.0 (BSD-2-Clause, see assets/niivue/LICENSE).</p>
+            <script src="assets/niivue/niivue.umd.js"></script>
+            <script src="assets/report/report.js"></script>
+            </body>
+            </html>
+
+            """);
+        return html.ToString();
+    }
+
+    static string Name(string path) => HtmlText.Escape(Path.GetFileName(path));
+}

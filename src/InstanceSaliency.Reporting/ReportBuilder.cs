@@ -1,0 +1,66 @@
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Reporting.Figures;
+using InstanceSaliency.Reporting.Html;
+using InstanceSaliency.Reporting.Runs;
+using InstanceSaliency.Reporting.Viewer;
+
+namespace InstanceSaliency.Reporting;
+
+/// <summary>
+/// The `ies report` use case: from an explain run folder, writes a self-contained report folder — index.html,
+/// figures/lesion-&lt;id4&gt;.png, assets/lesions/lesion-&lt;id4&gt;.js (the lesion's neighbourhood, base64), the
+/// vendored NiiVue and the page's script and style, and analysis/ (the plots given). It opens from file:// and
+/// through `ies serve`. index.html is written last: its presence marks a complete report.
+/// </summary>
+public static class ReportBuilder
+{
+    /// <summary>Builds the report of <paramref name="runFolder"/> into <paramref name="outputFolder"/>; returns the path of index.html.</summary>
+    public static string Build(string runFolder, string outputFolder, ReportOptions? options = null, IProgress<string>? progress = null)
+    {
+        options ??= new ReportOptions();
+        var run = RunFolder.Open(runFolder);
+        if (options.AnalysisFolder is { } a && !Directory.Exists(a))
+            throw new InvalidInputException($"--analysis {a}: no such folder.");
+        string output = Path.GetFullPath(outputFolder);
+        foreach (string folder in new[] { output, Path.Combine(output, "figures"), Path.Combine(output, "assets", "lesions") })
+            Directory.CreateDirectory(folder);
+        ReportAssets.CopyTo(Path.Combine(output, "assets"));
+
+        progress?.Report("reading the scan");
+        var flair = RunFolder.ReadInput(run.Inputs.FlairPath, "FLAIR");
+        var t1 = RunFolder.ReadInput(run.Inputs.T1Path, "T1");
+        var figureOptions = new LesionFigureOptions { FieldOfViewMm = options.NeighbourhoodMm, PanelPixels = options.FigurePanelPixels };
+        foreach (var lesion in run.Lesions)
+        {
+            progress?.Report($"lesion {lesion.Id} ({lesion.Type})");
+            var images = LesionImages.Load(run, lesion, flair, t1);
+            var box = LesionNeighbourhood.Around(lesion.CentroidMm, flair.Affine, options.NeighbourhoodMm);
+            string id4 = lesion.Id.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            byte[] png = LesionFigure.Render(images, figureOptions);
+            AtomicFile.Write(Path.Combine(output, "figures", $"lesion-{id4}.png"), s => s.Write(png));
+            AtomicFile.WriteText(Path.Combine(output, "assets", "lesions", $"lesion-{id4}.js"), LesionViewerScript.Build(images, box));
+        }
+        var plots = CopyAnalysisPlots(options.AnalysisFolder, output);
+        string index = Path.Combine(output, "index.html");
+        AtomicFile.WriteText(index, ReportPage.Build(run, plots));
+        return index;
+    }
+
+    /// <summary>Copies *.png and *.svg of <paramref name="folder"/> (sorted by name) to analysis/; returns their paths relative to the report.</summary>
+    static IReadOnlyList<string> CopyAnalysisPlots(string? folder, string output)
+    {
+        if (folder is null) return [];
+        var plots = Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+        Directory.CreateDirectory(Path.Combine(output, "analysis"));
+        var relative = new List<string>();
+        foreach (string plot in plots)
+        {
+            string name = Path.GetFileName(plot);
+            using (var source = File.OpenRead(plot)) AtomicFile.Write(Path.Combine(output, "analysis", name), s => source.CopyTo(s));
+            relative.Add("analysis/" + name);
+        }
+        return relative;
+    }
+}

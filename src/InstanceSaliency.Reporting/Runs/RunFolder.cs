@@ -1,0 +1,68 @@
+using InstanceSaliency.Analysis.Explanation;
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Volumes;
+
+namespace InstanceSaliency.Reporting.Runs;
+
+/// <summary>
+/// The output folder of <c>ies explain</c> (cli-contract.md): lesions.tsv, run.json (written last, so its presence
+/// marks a complete run), labels.nii.gz, missed.nii.gz (with a ground truth) and maps/.
+/// </summary>
+public sealed class RunFolder
+{
+    RunFolder(string folder, IReadOnlyList<string> columns, IReadOnlyList<LesionEntry> lesions, RunInputs inputs)
+    {
+        Folder = folder;
+        Columns = columns;
+        Lesions = lesions;
+        Inputs = inputs;
+        _labels = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, "labels.nii.gz"), "label map"));
+        _missed = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, "missed.nii.gz"), "missed-lesion map"));
+    }
+
+    readonly Lazy<Volume<float>> _labels, _missed;
+
+    /// <summary>The folder's absolute path.</summary>
+    public string Folder { get; }
+
+    /// <summary>lesions.tsv's column names.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>lesions.tsv's rows, in file order.</summary>
+    public IReadOnlyList<LesionEntry> Lesions { get; }
+
+    /// <summary>What run.json says about the inputs.</summary>
+    public RunInputs Inputs { get; }
+
+    /// <summary>Opens <paramref name="folder"/>; a folder without lesions.tsv or run.json is an <see cref="InvalidInputException"/>.</summary>
+    public static RunFolder Open(string folder)
+    {
+        string full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full)) throw new InvalidInputException($"{folder}: no such folder (expected the output folder of `ies explain`).");
+        foreach (string name in new[] { "run.json", "lesions.tsv", "labels.nii.gz" })
+            if (!File.Exists(Path.Combine(full, name)))
+                throw new InvalidInputException($"{folder}: no {name}; not a complete `ies explain` output folder (run.json is written last).");
+        var (columns, lesions) = LesionTableFile.Read(Path.Combine(full, "lesions.tsv"));
+        return new RunFolder(full, columns, lesions, RunInputs.Read(Path.Combine(full, "run.json")));
+    }
+
+    /// <summary>Path of a map (maps/lesion-&lt;id4&gt;_&lt;method&gt;_&lt;channel&gt;.nii.gz), or null when the run did not compute it.</summary>
+    public string? MapPath(int id, string method, string channel)
+    {
+        string path = Path.Combine(Folder, "maps", ExplainRun.MapFileName(id, method, channel));
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The voxels of one lesion as a 0/1 mask: from labels.nii.gz, or missed.nii.gz for a missed (FN) lesion.</summary>
+    public Volume<byte> LesionMask(LesionEntry lesion)
+    {
+        var labels = lesion.IsMissed ? _missed.Value : _labels.Value;
+        return labels.Map(v => (byte)(Math.Round(v) == lesion.Id ? 1 : 0));
+    }
+
+    /// <summary>Reads an input image named in run.json, with a clear error when it has moved since the run.</summary>
+    public static Volume<float> ReadInput(string path, string what) =>
+        File.Exists(path) ? NiftiFile.ReadVolume(path)
+            : throw new InvalidInputException($"{path}: the {what} named in run.json is missing; the report reads it from there.");
+}

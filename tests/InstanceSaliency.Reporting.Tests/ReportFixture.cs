@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using InstanceSaliency.Analysis.Explanation;
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Volumes;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Runtime;
+using InstanceSaliency.Reporting.Html;
+using InstanceSaliency.Saliency;
+using InstanceSaliency.TestSupport;
+
+namespace InstanceSaliency.Reporting.Tests;
+
+/// <summary>
+/// One small explain run (synthetic scan, small U-Net, two ground-truth lesions, SmoothGrad and Grad-CAM++) and its
+/// report, made once for every test of the collection. The FLAIR's file name carries markup, so every page that
+/// shows it must escape it.
+/// </summary>
+public sealed class ReportFixture : IDisposable
+{
+    /// <summary>A file name that breaks any page that does not escape it.</summary>
+    public const string HostileFlairName = "flair <b>&\"x'.nii.gz";
+
+    readonly TemporaryDirectory _folder = new();
+
+    public ReportFixture()
+    {
+        var clock = Stopwatch.StartNew();
+        var (flair, t1) = SyntheticScan.Ellipsoid(40, 36, 30);
+        var truth = Volume<byte>.Zeros(flair.Geometry);
+        for (int k = 12; k < 15; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
+        for (int k = 20; k < 22; k++) for (int j = 22; j < 24; j++) for (int i = 26; i < 28; i++) truth[i, j, k] = 1;
+        var scan = new ExplainRun.Scan(Write(HostileFlairName, flair), Write("t1.nii.gz", t1), Write("truth.nii.gz", truth));
+        RunFolder = _folder.File("run");
+        var options = new ExplainOptions { Methods = ["smoothgrad", "gradcampp"], SmoothGrad = new SmoothGradOptions { Samples = 2, Seed = 1 }, Threshold = 0.99 };
+        using var model = ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu);
+        var result = new ExplainRun(model, ComputeContext.Cpu, options).Run(scan, RunFolder);
+        RunRecord.Write(Path.Combine(RunFolder, "run.json"), scan, model, options, "cpu", result);
+        ExplainSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        AnalysisFolder = _folder.File("analysis");
+        Directory.CreateDirectory(AnalysisFolder);
+        // Any PNG stands in for an analysis plot; its name carries markup too.
+        File.WriteAllBytes(Path.Combine(AnalysisFolder, "peak <by> type.png"), Convert.FromBase64String(Favicon.DataUrl.Split(',')[1]));
+        ReportFolder = _folder.File("report");
+        IndexPath = ReportBuilder.Build(RunFolder, ReportFolder, new ReportOptions { AnalysisFolder = AnalysisFolder });
+        ReportSeconds = clock.Elapsed.TotalSeconds;
+    }
+
+    public string RunFolder { get; }
+    public string AnalysisFolder { get; }
+    public string ReportFolder { get; }
+    public string IndexPath { get; }
+    public double ExplainSeconds { get; }
+    public double ReportSeconds { get; }
+
+    /// <summary>A scratch path beside the run.</summary>
+    public string Scratch(string name) => _folder.File(name);
+
+    public void Dispose() => _folder.Dispose();
+
+    string Write<T>(string name, Volume<T> volume) where T : unmanaged
+    {
+        string path = _folder.File(name);
+        NiftiFile.Write(volume, path);
+        return path;
+    }
+}
