@@ -11,15 +11,20 @@ sealed class ActivationCapture : IDisposable
 {
     readonly Action _remove;
 
-    public ActivationCapture(Module<Tensor, Tensor> layer)
+    /// <summary>
+    /// Hooks <paramref name="layer"/>. With <paramref name="asGradientSource"/> the layer's output is replaced by a
+    /// detached copy that requires grad: the network after the layer is recorded for autograd and everything before
+    /// it is not, which is all that ∂s/∂A needs (Grad-CAM++), at a fraction of the memory and time.
+    /// </summary>
+    public ActivationCapture(Module<Tensor, Tensor> layer, bool asGradientSource = false)
     {
         var handle = layer.register_forward_hook((_, _, output) =>
         {
             // Networks run their forward pass in a dispose scope that lets only the result out; the captured
             // activation must outlive it for the backward pass, so this capture takes ownership of it.
             Activation?.Dispose();
-            Activation = output.DetachFromDisposeScope();
-            return output;
+            Activation = (asGradientSource ? output.detach().requires_grad_(true) : output).DetachFromDisposeScope();
+            return Activation;
         });
         _remove = handle.remove;
     }

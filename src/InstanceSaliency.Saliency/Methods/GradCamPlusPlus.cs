@@ -27,10 +27,9 @@ public sealed class GradCamPlusPlus(string layerName, CamWeighting weighting = C
 
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
-        using var capture = new ActivationCapture(model.Layer(LayerName));
-        // The input takes part in autograd only so that the graph through the frozen network exists.
-        var x = input.detach().requires_grad_(true);
-        var score = target.Score(model.Network.call(x), region);
+        // The captured activation is the only tensor that requires grad: autograd records the network after it only.
+        using var capture = new ActivationCapture(model.Layer(LayerName), asGradientSource: true);
+        var score = target.Score(model.Network.call(input.detach()), region);
         var activation = capture.Activation
             ?? throw new Imaging.InvalidInputException(
                 $"{model.Model.Source}: layer {LayerName} did not run in the forward pass; choose a layer the network calls (--cam-layer).");
