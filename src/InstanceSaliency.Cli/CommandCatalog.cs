@@ -17,5 +17,6 @@ static class CommandCatalog
         DemoCommand.Create(console),
         BenchCommand.Create(console),
         AnalyzeCommand.Create(console),
+        TrainCommand.Create(console),
     ];
 }

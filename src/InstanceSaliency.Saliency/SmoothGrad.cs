@@ -1,6 +1,7 @@
 using InstanceSaliency.Saliency.Methods;
 using InstanceSaliency.Saliency.Noise;
 using InstanceSaliency.Saliency.Targets;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InstanceSaliency.Saliency;
@@ -58,11 +59,12 @@ public sealed class SmoothGrad : IAttributionMethod
         for (int n = 0; n < Options.Samples; n++)
         {
             using var step = NewDisposeScope();
-            var noisy = _sigma > 0 ? input + _noise.Sample(n, (int)input.shape[1], region, input.device) * _sigma : input;
+            var noisy = _sigma > 0 ? input + _noise.Sample(n, (int)input.shape[1], region, input.device, _sigma) : input;
             var map = _perSample.Attribute(model, noisy, region, target);
             if (sum is null) sum = map.MoveToOuterDisposeScope();
             else sum.add_(map);
         }
-        return sum!.div_(Options.Samples);
+        using var samples = ((double)Options.Samples).ToScalar(); // explicit: see VoxelNoise.Sample
+        return sum!.div_(samples);
     }
 }

@@ -92,6 +92,9 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         var pace = new Pace(lesions, methods.Select(m => m.Name).ToList(), options);
         var columns = LesionRow.Columns(methods.Select(m => (m.Name, m.Method.MapChannels(model.Description.Modalities))), LesionRings.DefaultRingCount);
 
+        if (lesions.Count > 0 && progress is not null)
+            progress.Report(new ExplainProgress("estimate", 0, pace.Total, pace.Estimate(Calibrate(attributionModel, strategy, input, lesions[0]))));
+
         var rows = new List<LesionRow>();
         foreach (var lesion in lesions)
         {
@@ -123,6 +126,16 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         }
         progress?.Report(new ExplainProgress("done", pace.Total, pace.Total, TimeSpan.Zero));
         return (rows, columns);
+    }
+
+    /// <summary>Seconds of one forward+backward pass on a typical crop (the first lesion's), for the up-front estimate.</summary>
+    static double Calibrate(AttributionModel model, ExecutionStrategy strategy, NetworkInput input, LesionInstance lesion)
+    {
+        var target = input.Target(lesion.Id, lesion.VoxelIndices);
+        strategy.Run(model, new InstanceGradient(), input, target).Dispose(); // warm-up
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        strategy.Run(model, new InstanceGradient(), input, target).Dispose();
+        return watch.Elapsed.TotalSeconds;
     }
 
     IAttributionMethod Create(string name, double flairRange, (long, long, long) grid) => name switch

@@ -47,7 +47,7 @@ static class AnalyzeCommand
                 Figures = !parsed.GetValue(noFigures),
             };
             string folder = parsed.GetValue(output)!;
-            var result = CohortAnalysis.Run(parsed.GetValue(runs)!, folder, options, new Progress<string>(m => console.Error.WriteLine($"analyze: {m}")));
+            var result = CohortAnalysis.Run(parsed.GetValue(runs)!, folder, options, new LineProgress(console.Error, "analyze"));
             console.Out.WriteLine(Describe(result, folder));
             return CommandLineApp.Success;
         });

@@ -63,7 +63,7 @@ static class ExplainCommand
             string folder = parsed.GetValue(output)!;
             var context = ComputeContext.For(parsed.GetValue(device)!, seed: parsed.GetValue(seed));
             using var network = ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(model)), context);
-            var result = new ExplainRun(network, context, options).Run(scan, folder, new StderrProgress(console.Error));
+            var result = new ExplainRun(network, context, options).Run(scan, folder, new ExplainProgressPrinter(console.Error, "explain"));
             RunRecord.Write(Path.Combine(folder, "run.json"), scan, network, options, parsed.GetValue(device)!, result);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"explained {result.Rows.Count} lesion(s) ({result.Lesions.Count} predicted, {result.Lesions.Missed.Count} missed) in {result.TimingsSeconds.Values.Sum():F1} s; wrote {Path.GetFullPath(folder)}"));
@@ -81,21 +81,5 @@ static class ExplainCommand
             else throw new InvalidInputException($"--lesions: \"{part}\" is not a lesion id (ids are whole numbers ≥ 1).");
         if (ids.Count == 0) throw new InvalidInputException("--lesions: name at least one lesion id.");
         return ids;
-    }
-
-    sealed class StderrProgress(TextWriter error) : IProgress<ExplainProgress>
-    {
-        string _last = "";
-
-        public void Report(ExplainProgress value)
-        {
-            string eta = value.Remaining is { } r ? $", about {Format(r)} left" : "";
-            string line = value.Total > 0 ? $"explain: {value.Step} [{value.Done}/{value.Total}{eta}]" : $"explain: {value.Step}";
-            if (line == _last) return;
-            _last = line;
-            error.WriteLine(line);
-        }
-
-        static string Format(TimeSpan t) => t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes} min {t.Seconds} s" : $"{t.TotalSeconds:F0} s";
     }
 }

@@ -23,15 +23,10 @@ static class ReportCommand
             string runFolder = parsed.GetValue(run)!;
             string folder = parsed.GetValue(output) ?? Path.Combine(runFolder, "report");
             string index = ReportBuilder.Build(runFolder, folder, new ReportOptions { AnalysisFolder = parsed.GetValue(analysis) },
-                new Progress(console.Error));
+                new LineProgress(console.Error, "report"));
             console.Out.WriteLine($"wrote {index} (open it in a browser, or `ies serve {Path.GetDirectoryName(index)}`)");
             return CommandLineApp.Success;
         });
         return command;
-    }
-
-    sealed class Progress(TextWriter error) : IProgress<string>
-    {
-        public void Report(string value) => error.WriteLine($"report: {value}");
     }
 }

@@ -4,6 +4,7 @@ using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Inference;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Models.Segmentation;
 
@@ -24,7 +25,8 @@ static class SegmentCommand
         var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's, 0.3)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
-        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, model, threshold, device, output };
+        var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time)." };
+        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, model, threshold, device, output, tta };
         command.SetAction(parsed =>
         {
             string flairPath = parsed.GetValue(flair)!, t1Path = parsed.GetValue(t1)!, folder = parsed.GetValue(output)!;
@@ -39,8 +41,11 @@ static class SegmentCommand
             var header = NiftiFile.ReadHeader(flairPath);
             using var network = ModelLoader.Load(modelPath, context);
             // Progress starts only once the inputs passed their checks: bad input prints one error line and nothing else.
-            var result = new Segmenter(network, context).Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau },
-                new StderrProgress(console.Error, $"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"), flairPath, t1Path);
+            var segmenter = new Segmenter(network, context);
+            var progress = new StderrProgress(console.Error, $"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})");
+            var result = parsed.GetValue(tta)
+                ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, tau ?? network.Description.Threshold, progress, flairPath, t1Path)
+                : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau }, progress, flairPath, t1Path);
             var lesions = LesionExtraction.Extract(result.Mask, new LesionInstanceOptions());
 
             Directory.CreateDirectory(folder);

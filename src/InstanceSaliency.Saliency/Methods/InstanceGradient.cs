@@ -1,4 +1,5 @@
 using InstanceSaliency.Saliency.Targets;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InstanceSaliency.Saliency.Methods;
@@ -19,6 +20,9 @@ public sealed class InstanceGradient : IAttributionMethod
         var x = input.detach().requires_grad_(true);
         var score = target.Score(model.Network.call(x), region);
         var gradient = autograd.grad([score], [x])[0];
-        return (gradient[0] / target.VoxelCount).detach();
+        // An explicit, disposed Scalar: TorchSharp leaves implicit ones to the finaliser, which can free them
+        // while a native call still reads them.
+        using var count = ((double)target.VoxelCount).ToScalar();
+        return gradient[0].div(count).detach();
     }
 }

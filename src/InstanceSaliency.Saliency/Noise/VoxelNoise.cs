@@ -14,8 +14,12 @@ public sealed class VoxelNoise(long seed, (long D, long H, long W) grid)
     /// <summary>The seed.</summary>
     public long Seed { get; } = seed;
 
-    /// <summary>Standard normal noise [1, channels, d, h, w] for sample <paramref name="sample"/> over <paramref name="region"/>.</summary>
-    public Tensor Sample(int sample, int channels, Targets.VoxelBox region, Device device)
+    /// <summary>
+    /// Gaussian noise of standard deviation <paramref name="sigma"/> (1 by default), [1, channels, d, h, w], for
+    /// sample <paramref name="sample"/> over <paramref name="region"/>. Scaled here, in managed code, so no
+    /// tensor-scalar operation (whose implicit Scalar TorchSharp leaves to the finaliser) runs in the hot loop.
+    /// </summary>
+    public Tensor Sample(int sample, int channels, Targets.VoxelBox region, Device device, double sigma = 1)
     {
         int d = region.SizeI, h = region.SizeJ, w = region.SizeK;
         var values = new float[(long)channels * d * h * w];
@@ -28,20 +32,20 @@ public sealed class VoxelNoise(long seed, (long D, long H, long W) grid)
             {
                 long globalRow = (((long)c * grid.D + region.I0 + i) * grid.H + region.J0 + j) * grid.W + region.K0;
                 for (int k = 0; k < w; k++)
-                    values[offset + (long)j * w + k] = Normal(sampleKey, (ulong)(globalRow + k));
+                    values[offset + (long)j * w + k] = (float)(sigma * Normal(sampleKey, (ulong)(globalRow + k)));
             }
         });
         return tensor(values, [1, channels, d, h, w], device: device);
     }
 
     /// <summary>One N(0, 1) value from two hashed uniforms (Box–Muller).</summary>
-    static float Normal(ulong sampleKey, ulong voxel)
+    static double Normal(ulong sampleKey, ulong voxel)
     {
         ulong a = Mix(sampleKey ^ Mix(voxel * 2 + 1));
         ulong b = Mix(sampleKey ^ Mix(voxel * 2 + 2));
         double u1 = ((a >> 11) + 1) * (1.0 / 9007199254740992.0); // (0, 1]
         double u2 = (b >> 11) * (1.0 / 9007199254740992.0);       // [0, 1)
-        return (float)(Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
     /// <summary>SplitMix64's finaliser: a bijective 64-bit mix.</summary>

@@ -1,0 +1,186 @@
+using System.CommandLine;
+using System.Globalization;
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Runtime;
+using InstanceSaliency.Models.Training;
+
+namespace InstanceSaliency.Cli.Commands;
+
+/// <summary>
+/// `ies train (--manifest TSV | --cases DIR [--validation-case NAME]...) --out DIR [options]`: trains a U-Net
+/// (issue 5), resuming from DIR/checkpoint when present; progress with ETA on standard error; DIR/best.iesm is the
+/// best validated model. `ies train evaluate`: lesion F1 and nDSC of a model on one labelled scan under the site
+/// shifts. The use cases are <see cref="Trainer"/> and <see cref="SiteShiftEvaluation"/>.
+/// </summary>
+static class TrainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var defaults = new TrainingOptions();
+        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns flair, t1, mask, split (train|validation); paths relative to the manifest." };
+        var cases = new Option<string?>("--cases") { Description = "Folder of case folders holding flair.nii.gz, t1.nii.gz, mask.nii.gz (instead of --manifest)." };
+        var validationCases = new Option<string[]>("--validation-case") { Description = "With --cases: a case folder name used for validation only (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Output folder: checkpoint/, best.iesm, loss.tsv, validation.tsv.", Required = true };
+        var steps = new Option<int>("--steps") { Description = "Optimisation steps.", DefaultValueFactory = _ => defaults.Steps };
+        steps.Require(v => v >= 1, "≥ 1");
+        var batch = new Option<int>("--batch-size") { Description = "Patches per step.", DefaultValueFactory = _ => defaults.BatchSize };
+        batch.Require(v => v >= 1, "≥ 1");
+        var patch = new Option<int>("--patch-size") { Description = "Edge of the cubic patch (voxels, multiple of 16).", DefaultValueFactory = _ => defaults.PatchSizeVoxels };
+        patch.Require(v => v >= 16 && v % 16 == 0, "a positive multiple of 16");
+        var positive = new Option<double>("--positive-fraction") { Description = "Fraction of patches centred on a lesion voxel.", DefaultValueFactory = _ => defaults.PositiveFraction };
+        positive.Require(v => v is >= 0 and <= 1, "in [0, 1]");
+        var lr = new Option<double>("--learning-rate") { Description = "Peak AdamW learning rate (cosine decay to 10%).", DefaultValueFactory = _ => defaults.LearningRate };
+        lr.Require(v => v > 0, "> 0");
+        var validateEvery = new Option<int>("--validate-every") { Description = "Validate every K steps (0: only at the end).", DefaultValueFactory = _ => defaults.ValidationIntervalSteps };
+        validateEvery.Require(v => v >= 0, "≥ 0");
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write the resumable checkpoint every N steps.", DefaultValueFactory = _ => defaults.CheckpointIntervalSteps };
+        checkpointEvery.Require(v => v >= 1, "≥ 1");
+        var channels = new Option<string>("--channels") { Description = "U-Net channels per level, comma-separated.", DefaultValueFactory = _ => string.Join(',', defaults.Network.Channels) };
+        var synthetic = new Option<double>("--synthetic-lesion-probability") { Description = "Probability that a patch gets synthetic lesions.", DefaultValueFactory = _ => defaults.Augmentation.SyntheticLesionProbability };
+        synthetic.Require(v => v is >= 0 and <= 1, "in [0, 1]");
+        var blurProbability = new Option<double>("--blur-probability") { Description = "Probability of a Gaussian blur augmentation per patch.", DefaultValueFactory = _ => defaults.Augmentation.BlurProbability };
+        blurProbability.Require(v => v is >= 0 and <= 1, "in [0, 1]");
+        var blurMax = new Option<double>("--blur-max-mm") { Description = "Largest blur σ (mm) of the augmentation.", DefaultValueFactory = _ => defaults.Augmentation.BlurSigmaMaxMm };
+        blurMax.Require(v => v >= 0.25, "≥ 0.25");
+        var noAugmentation = new Option<bool>("--no-augmentation") { Description = "Turn every augmentation off (ablation)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of initialisation and sampling.", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads (fixed for determinism).", DefaultValueFactory = _ => 2 };
+        threads.Require(v => v >= 1, "≥ 1");
+        var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var command = new Command("train", "Train a lesion-segmentation U-Net (resumes from --out's checkpoint).")
+        {
+            manifest, cases, validationCases, output, steps, batch, patch, positive, lr, validateEvery, checkpointEvery, channels, synthetic, blurProbability, blurMax,
+            noAugmentation, seed, threads, device,
+        };
+        command.SetAction((parsed, cancellation) =>
+        {
+            var entries = (parsed.GetValue(manifest), parsed.GetValue(cases)) switch
+            {
+                ({ } m, null) => TrainingManifest.Read(m),
+                (null, { } folderOfCases) => TrainingManifest.FromFolder(folderOfCases, parsed.GetValue(validationCases) ?? []),
+                _ => throw new InvalidInputException("Give exactly one of --manifest TSV or --cases DIR."),
+            };
+            var augmentation = parsed.GetValue(noAugmentation)
+                ? AugmentationOptions.None
+                : defaults.Augmentation with
+                {
+                    SyntheticLesionProbability = parsed.GetValue(synthetic), BlurProbability = parsed.GetValue(blurProbability), BlurSigmaMaxMm = parsed.GetValue(blurMax),
+                };
+            var options = defaults with
+            {
+                Network = defaults.Network with { Channels = ParseChannels(parsed.GetValue(channels)!), Strides = [.. Enumerable.Repeat(2, ParseChannels(parsed.GetValue(channels)!).Count - 1)] },
+                Steps = parsed.GetValue(steps), BatchSize = parsed.GetValue(batch), PatchSizeVoxels = parsed.GetValue(patch),
+                PositiveFraction = parsed.GetValue(positive), LearningRate = parsed.GetValue(lr),
+                ValidationIntervalSteps = parsed.GetValue(validateEvery), CheckpointIntervalSteps = parsed.GetValue(checkpointEvery),
+                Augmentation = augmentation,
+            };
+            var context = ComputeContext.For(parsed.GetValue(device)!, parsed.GetValue(threads), parsed.GetValue(seed));
+            var data = TrainingManifest.Load(entries);
+            string folder = parsed.GetValue(output)!;
+            console.Error.WriteLine($"train: {data.Train.Count} training case(s) [{string.Join(", ", data.Train.Select(c => c.Name))}], validation [{string.Join(", ", data.Validation.Select(c => c.Name))}]; {options.Steps} steps of {options.BatchSize}×{options.PatchSizeVoxels}³; seed {context.Seed}; out {folder}");
+            var result = new Trainer(options, context).Run(data, folder, new StderrProgress(console.Error), cancellation);
+            var c = CultureInfo.InvariantCulture;
+            console.Out.WriteLine(string.Create(c,
+                $"train: steps {result.FirstStep}…{result.LastStep}{(result.Completed ? "" : " (stopped; run again to resume)")}, wall time {result.WallTime.TotalMinutes:F1} min, {result.PatchesPerSecond:F2} patches/s; best {(result.Best is { } b ? string.Create(c, $"step {b.Step}: F1 {b.F1:F4}, nDSC {b.Ndsc:F4}") : "n/a")} -> {result.BestModelPath ?? "none"}"));
+            return Task.FromResult(CommandLineApp.Success);
+        });
+        command.Subcommands.Add(EvaluateCommand(console));
+        command.Subcommands.Add(BenchmarkCommand(console));
+        return command;
+    }
+
+    static Command EvaluateCommand(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "Model file (.iesm, .pt + sidecar, .ts).", Required = true };
+        var flair = new Option<string>("--flair") { Description = "FLAIR of a labelled scan.", Required = true };
+        var t1 = new Option<string>("--t1") { Description = "T1 on the FLAIR's grid.", Required = true };
+        var truth = new Option<string>("--truth") { Description = "Ground-truth lesion mask.", Required = true };
+        var shifts = new Option<string[]>("--shift") { Description = $"Condition(s) to evaluate (repeatable): all, or {string.Join(", ", SiteShift.Standard.Select(s => s.Name))}.", AllowMultipleArgumentsPerToken = true };
+        var thresholds = new Option<double[]>("--threshold") { Description = "Threshold(s) τ (repeatable; default the model's).", AllowMultipleArgumentsPerToken = true };
+        var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation (8 flips)." };
+        var threads = new Option<int>("--threads") { Description = "CPU threads.", DefaultValueFactory = _ => 2 };
+        threads.Require(v => v >= 1, "≥ 1");
+        var command = new Command("evaluate", "Lesion F1, nDSC, PPV, TPR of a model on one labelled scan, unshifted and under simulated site shifts.")
+        {
+            model, flair, t1, truth, shifts, thresholds, tta, threads,
+        };
+        command.SetAction(parsed =>
+        {
+            var names = parsed.GetValue(shifts) is { Length: > 0 } given ? given : ["all"];
+            var conditions = names.Contains("all") ? SiteShift.Standard : names.Select(n => SiteShift.Find(n)
+                ?? throw new InvalidInputException($"--shift {n}: unknown condition; expected all or one of {string.Join(", ", SiteShift.Standard.Select(s => s.Name))}.")).ToList();
+            var taus = parsed.GetValue(thresholds) is { Length: > 0 } t ? t : null;
+            if (taus?.FirstOrDefault(v => !(v is > 0 and < 1)) is { } bad && bad != 0)
+                throw new InvalidInputException($"--threshold {bad.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
+            var context = ComputeContext.For("cpu", parsed.GetValue(threads));
+            using var network = ModelLoader.Load(parsed.GetValue(model)!, context);
+            var f = NiftiFile.ReadVolume(parsed.GetValue(flair)!);
+            var tv = NiftiFile.ReadVolume(parsed.GetValue(t1)!);
+            var g = NiftiFile.ReadMask(parsed.GetValue(truth)!);
+            var scores = SiteShiftEvaluation.Run(network, f, tv, g, conditions, context, taus, parsed.GetValue(tta),
+                new Progress(name => console.Error.WriteLine($"evaluate: {name}")));
+            var c = CultureInfo.InvariantCulture;
+            console.Out.WriteLine("condition\tthreshold\tf1\tndsc\tppv\ttpr\tdice\ttp\tfp\tfn");
+            foreach (var s in scores)
+            {
+                var m = s.Metrics;
+                console.Out.WriteLine(string.Create(c, $"{s.Shift.Name}\t{s.Threshold}\t{m.F1 ?? 0:F4}\t{m.Ndsc:F4}\t{m.Ppv ?? 0:F4}\t{m.Tpr ?? 0:F4}\t{m.Dice:F4}\t{m.Tp}\t{m.Fp}\t{m.Fn}"));
+            }
+            return CommandLineApp.Success;
+        });
+        return command;
+    }
+
+    static Command BenchmarkCommand(CliConsole console)
+    {
+        var cases = new Option<string>("--cases") { Description = "Folder of case folders (flair.nii.gz, t1.nii.gz, mask.nii.gz); all are used.", Required = true };
+        var steps = new Option<int>("--steps") { Description = "Timed steps (after 2 warm-up steps).", DefaultValueFactory = _ => 20 };
+        steps.Require(v => v >= 1, "≥ 1");
+        var threads = new Option<int>("--threads") { Description = "CPU threads.", DefaultValueFactory = _ => 2 };
+        threads.Require(v => v >= 1, "≥ 1");
+        var command = new Command("benchmark", "Training throughput (patches/s) and peak memory with the default options.") { cases, steps, threads };
+        command.SetAction(parsed =>
+        {
+            var data = TrainingManifest.Load(TrainingManifest.FromFolder(parsed.GetValue(cases)!, []));
+            var r = Models.Diagnostics.TrainingBenchmark.Run(data.Train, new TrainingOptions(), ComputeContext.For("cpu", parsed.GetValue(threads)), parsed.GetValue(steps));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"train benchmark: {r.Steps} steps of {r.BatchSize}×{r.PatchSizeVoxels}³: {r.SecondsPerStep:F3} s/step, {r.PatchesPerSecond:F2} patches/s, peak resident memory {r.PeakResidentBytes / 1048576.0:F0} MiB"));
+            return CommandLineApp.Success;
+        });
+        return command;
+    }
+
+    static IReadOnlyList<int> ParseChannels(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var values = parts.Select(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 1 ? v : -1).ToList();
+        if (values.Count < 2 || values.Contains(-1))
+            throw new InvalidInputException($"--channels {text}: expected at least two positive integers separated by commas, e.g. 16,32,64,128,256.");
+        return values;
+    }
+
+    sealed class Progress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+
+    sealed class StderrProgress(TextWriter error) : IProgress<TrainingProgress>
+    {
+        int lastValidation;
+
+        public void Report(TrainingProgress p)
+        {
+            var c = CultureInfo.InvariantCulture;
+            if (p.Validation is { } v && v.Step != lastValidation)
+            {
+                lastValidation = v.Step;
+                error.WriteLine(string.Create(c, $"train: validation at step {v.Step}: F1 {v.F1:F4}, nDSC {v.Ndsc:F4}, score {v.Score:F4}"));
+            }
+            if (p.Step % 10 == 0 || p.Step == p.Steps)
+                error.WriteLine(string.Create(c,
+                    $"train: step {p.Step}/{p.Steps} loss {p.Loss:F4} lr {p.LearningRate:G3} elapsed {p.Elapsed:hh\\:mm\\:ss} ETA {(p.Remaining is { } r ? r.ToString(@"hh\:mm\:ss", c) : "?")}"));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace InstanceSaliency.Cli;
+
+/// <summary>
+/// Prints each progress message at once on standard error, prefixed with the command's name. Synchronous, unlike
+/// <see cref="Progress{T}"/>, which posts to the thread pool and can print after the command has finished.
+/// </summary>
+sealed class LineProgress(TextWriter error, string prefix) : IProgress<string>
+{
+    public void Report(string value) => error.WriteLine($"{prefix}: {value}");
+}

@@ -1,0 +1,93 @@
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Nifti;
+
+namespace InstanceSaliency.Models.Training;
+
+/// <summary>One row of a training manifest: file paths (absolute) and the split, "train" or "validation".</summary>
+public sealed record TrainingCaseEntry(string Name, string FlairPath, string T1Path, string MaskPath, string Split);
+
+/// <summary>
+/// Where the cases of a run come from. A manifest is a tab-separated file whose header names the columns
+/// <c>flair</c>, <c>t1</c>, <c>mask</c>, <c>split</c> (train | validation; "val" also accepted) and optionally
+/// <c>name</c>; relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
+/// with <c>flair.nii.gz</c>, <c>t1.nii.gz</c>, <c>mask.nii.gz</c>; named cases go to validation, the rest to training.
+/// </summary>
+public static class TrainingManifest
+{
+    static readonly string[] Required = ["flair", "t1", "mask", "split"];
+
+    /// <summary>Reads a manifest; errors name the file, the line and the column.</summary>
+    public static IReadOnlyList<TrainingCaseEntry> Read(string path)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException($"{path}: the training manifest does not exist.");
+        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).ToArray();
+        if (lines.Length < 2) throw new InvalidInputException($"{path}: the manifest needs a header line and at least one case.");
+        var header = lines[0].Split('\t').Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = Required.Where(c => !header.Contains(c)).ToArray();
+        if (missing.Length > 0)
+            throw new InvalidInputException($"{path}: the manifest header lacks the column(s) {string.Join(", ", missing)}; it needs tab-separated columns flair, t1, mask, split (and optionally name). Header read: [{string.Join(", ", header)}].");
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var entries = new List<TrainingCaseEntry>();
+        for (int line = 1; line < lines.Length; line++)
+        {
+            var cells = lines[line].Split('\t');
+            if (cells.Length < header.Count)
+                throw new InvalidInputException($"{path}, line {line + 1}: {cells.Length} column(s), the header has {header.Count}.");
+            string Cell(string column) => cells[header.IndexOf(column)].Trim();
+            string Resolve(string column)
+            {
+                string p = Path.GetFullPath(Path.Combine(folder, Cell(column)));
+                return File.Exists(p) ? p : throw new InvalidInputException($"{path}, line {line + 1}, column {column}: {p} does not exist.");
+            }
+            string split = NormaliseSplit(Cell("split"), $"{path}, line {line + 1}, column split");
+            string flair = Resolve("flair");
+            string name = header.Contains("name") ? Cell("name") : Path.GetFileName(Path.GetDirectoryName(flair)) ?? $"case{line}";
+            entries.Add(new TrainingCaseEntry(name, flair, Resolve("t1"), Resolve("mask"), split));
+        }
+        return entries;
+    }
+
+    /// <summary>The cases of a folder (sub-folders with flair.nii.gz, t1.nii.gz, mask.nii.gz), sorted by name.</summary>
+    public static IReadOnlyList<TrainingCaseEntry> FromFolder(string folder, IReadOnlyCollection<string> validationCases)
+    {
+        if (!Directory.Exists(folder)) throw new InvalidInputException($"{folder}: the case folder does not exist.");
+        var entries = Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
+            .Where(d => File.Exists(Path.Combine(d, "flair.nii.gz")))
+            .Select(d =>
+            {
+                string name = Path.GetFileName(d);
+                foreach (var f in new[] { "t1.nii.gz", "mask.nii.gz" })
+                    if (!File.Exists(Path.Combine(d, f))) throw new InvalidInputException($"{d}: has flair.nii.gz but no {f}.");
+                return new TrainingCaseEntry(name, Path.Combine(d, "flair.nii.gz"), Path.Combine(d, "t1.nii.gz"), Path.Combine(d, "mask.nii.gz"),
+                    validationCases.Contains(name) ? "validation" : "train");
+            }).ToList();
+        if (entries.Count == 0) throw new InvalidInputException($"{folder}: no case sub-folder with flair.nii.gz, t1.nii.gz and mask.nii.gz.");
+        foreach (var v in validationCases.Where(v => entries.All(e => e.Name != v)))
+            throw new InvalidInputException($"{folder}: the validation case {v} is not a sub-folder with flair.nii.gz.");
+        return entries;
+    }
+
+    /// <summary>Reads the NIfTI files of <paramref name="entries"/>; every case's three files must share one grid.</summary>
+    public static TrainingData Load(IReadOnlyList<TrainingCaseEntry> entries)
+    {
+        var cases = entries.Select(e =>
+        {
+            var flair = NiftiFile.ReadVolume(e.FlairPath);
+            var t1 = NiftiFile.ReadVolume(e.T1Path);
+            var mask = NiftiFile.ReadMask(e.MaskPath);
+            flair.RequireSameGrid(t1, e.FlairPath, e.T1Path);
+            flair.RequireSameGrid(mask, e.FlairPath, e.MaskPath);
+            return (e.Split, Case: new TrainingCase(e.Name, flair, t1, mask));
+        }).ToList();
+        var train = cases.Where(c => c.Split == "train").Select(c => c.Case).ToList();
+        if (train.Count == 0) throw new InvalidInputException("No training case: every case is in the validation split.");
+        return new TrainingData(train, cases.Where(c => c.Split == "validation").Select(c => c.Case).ToList());
+    }
+
+    static string NormaliseSplit(string value, string where) => value.ToLowerInvariant() switch
+    {
+        "train" or "training" => "train",
+        "val" or "valid" or "validation" => "validation",
+        _ => throw new InvalidInputException($"{where}: split must be train or validation; got \"{value}\"."),
+    };
+}

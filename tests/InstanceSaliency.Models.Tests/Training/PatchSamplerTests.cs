@@ -1,0 +1,61 @@
+using InstanceSaliency.Models.Training;
+using static TorchSharp.torch;
+
+namespace InstanceSaliency.Models.Tests.Training;
+
+public sealed class PatchSamplerTests
+{
+    static PatchSampler Sampler(TrainingOptions options) =>
+        new([.. TrainingFixtures.TinyData().Train.Select(c => new PreparedCase(c, needsWhiteMatter: true))], options);
+
+    [Fact]
+    public void Positive_patches_contain_lesion_voxels()
+    {
+        var sampler = Sampler(TrainingFixtures.TinyOptions(1) with { PositiveFraction = 1, Augmentation = AugmentationOptions.None });
+        var rng = new Random(3);
+        for (int n = 0; n < 10; n++) Assert.Contains((byte)1, sampler.Sample(rng).Label);
+    }
+
+    [Fact]
+    public void Without_augmentation_brain_is_z_scored_and_background_stays_zero()
+    {
+        var options = TrainingFixtures.TinyOptions(1) with { PatchSizeVoxels = 32, Augmentation = AugmentationOptions.None };
+        var patch = Sampler(options).Sample(new Random(1));
+        var brain = TrainingFixtures.TinyData().Train.Select(c => c.Flair.Reframe(-2, -2, -2, new(32, 32, 32)).Voxels).ToArray();
+        // 28³ scans in a 32³ patch: the patch is the whole scan (padded by 2), so the statistics are the scan's own.
+        var nonzero = patch.Flair.Where(v => v != 0).Select(v => (double)v).ToArray();
+        // Statistics come from a 1-in-29 subsample of the scan (PreparedCase.StatisticsStride): close, not exact.
+        Assert.InRange(nonzero.Average(), -0.15, 0.15);
+        Assert.InRange(Math.Sqrt(nonzero.Select(v => v * v).Average()), 0.85, 1.15);
+        Assert.Equal(0, patch.Flair[0]);
+        Assert.Contains(brain, b => b.Count(v => v != 0) == nonzero.Length);
+    }
+
+    [Fact]
+    public void Synthetic_lesions_add_label_voxels()
+    {
+        var options = TrainingFixtures.TinyOptions(1) with
+        {
+            PositiveFraction = 0,
+            Augmentation = AugmentationOptions.None with { SyntheticLesionProbability = 1, SyntheticLesionsMax = 2 },
+        };
+        var sampler = Sampler(options);
+        var rng = new Random(5);
+        Assert.Contains(Enumerable.Range(0, 10).Select(_ => sampler.Sample(rng)), p => p.Label.Any(v => v != 0));
+    }
+
+    [Fact]
+    public void Flips_and_rotations_move_image_and_label_together()
+    {
+        using var scope = NewDisposeScope();
+        var label = randint(0, 2, [8, 8, 8]);
+        var image = stack([label.to(ScalarType.Float32), label.to(ScalarType.Float32) * 2]);
+        var always = new AugmentationOptions { FlipProbability = 1, Rotate90Probability = 1 };
+        for (int seed = 0; seed < 6; seed++)
+        {
+            var (x, y) = SpatialAugmentation.Apply(new Random(seed), image, label, always);
+            Assert.True(x[0].eq(y.to(ScalarType.Float32)).all().item<bool>());
+            Assert.True(x[1].eq(y.to(ScalarType.Float32) * 2).all().item<bool>());
+        }
+    }
+}
