@@ -1,3 +1,4 @@
+using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Saliency.Methods;
 using InstanceSaliency.Saliency.Noise;
 using InstanceSaliency.Saliency.Targets;
@@ -59,10 +60,10 @@ public sealed class SmoothGrad : IAttributionMethod
         for (int n = 0; n < Options.Samples; n++)
         {
             using var step = NewDisposeScope();
-            var noisy = _sigma > 0 ? input + _noise.Sample(n, (int)input.shape[1], region, input.device, _sigma) : input;
+            var noisy = _sigma > 0 ? input.add(_noise.Sample(n, (int)input.shape[1], region, input.device, _sigma), StableScalars.One) : input;
             var map = _perSample.Attribute(model, noisy, region, target);
             if (sum is null) sum = map.MoveToOuterDisposeScope();
-            else sum.add_(map);
+            else sum.add_(map, StableScalars.One);
         }
         using var samples = ((double)Options.Samples).ToScalar(); // explicit: see VoxelNoise.Sample
         return sum!.div_(samples);

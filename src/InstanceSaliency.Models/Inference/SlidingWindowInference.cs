@@ -1,3 +1,4 @@
+using InstanceSaliency.Models.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -63,8 +64,8 @@ public sealed class SlidingWindowInference(SlidingWindowSettings settings)
             }
             for (int n = 0; n < group.Length; n++)
             {
-                Window(sum, group[n], roi).add_(logits[n].mul(weight));
-                Window(count, group[n], roi).add_(weight);
+                Window(sum, group[n], roi).add_(logits[n].mul(weight), StableScalars.One); // see StableScalars
+                Window(count, group[n], roi).add_(weight, StableScalars.One);
             }
             progress?.Report((first + group.Length, starts.Count));
         }

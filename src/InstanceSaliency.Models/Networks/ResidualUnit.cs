@@ -42,6 +42,6 @@ public sealed class ResidualUnit : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var res = residual.call(input);
-        return conv.call(input).add(res).MoveToOuterDisposeScope();
+        return conv.call(input).add(res, Runtime.StableScalars.One).MoveToOuterDisposeScope(); // see StableScalars
     }
 }

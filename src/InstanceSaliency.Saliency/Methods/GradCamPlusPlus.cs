@@ -1,3 +1,4 @@
+using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Saliency.Targets;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -44,7 +45,7 @@ public sealed class GradCamPlusPlus(string layerName, CamWeighting weighting = C
     internal Tensor Map(Tensor a, Tensor g)
     {
         var g2 = g.square();
-        var denominator = g2 + g2 + (a * g2 * g).sum([2, 3, 4], keepdim: true); // 2g² without a Scalar (see InstanceGradient)
+        var denominator = g2.add(g2, StableScalars.One).add_((a * g2 * g).sum([2, 3, 4], keepdim: true), StableScalars.One); // see StableScalars
         var alpha = where(denominator.ne(0), g2 / where(denominator.ne(0), denominator, ones_like(denominator)), zeros_like(g2));
         var positive = functional.relu(g);
         var weights = Weighting == CamWeighting.Local
