@@ -18,20 +18,30 @@ public sealed record SegmentationLoss(double ReferenceFraction = 0.001, double F
     public Tensor Compute(Tensor logits, Tensor labels)
     {
         using var scope = NewDisposeScope();
+        // Explicit Scalars, alive for the whole call: TorchSharp's implicit ones (from `1 - x`, `2 * x`, `a + b`) are
+        // freed by the finaliser, possibly during the native call that reads them (see Runtime.StableScalars).
+        var one = Runtime.StableScalars.One;
+        using var two = 2.0.ToScalar();
+        using var gamma = FocalGamma.ToScalar();
+        using var epsilon = Epsilon.ToScalar();
         var logP = nn.functional.log_softmax(logits, 1);
         var target = labels.to(ScalarType.Int64);
         var logPt = logP.gather(1, target.unsqueeze(1)).squeeze(1);
         var pt = logPt.exp();
-        var focal = -(1 - pt).pow(FocalGamma).mul(logPt).mean();
+        var focal = pt.neg().add_(one, one).pow(gamma).mul(logPt).mean().neg();
 
         var p = logP[.., 1].exp();
         var g = target.to(p.dtype);
         double n = g.numel(), positives = g.sum().item<float>();
         double k = positives > 0 && positives < n ? (1 - ReferenceFraction) * positives / (ReferenceFraction * (n - positives)) : 1;
+        using var kScalar = k.ToScalar();
+        var notG = g.neg().add_(one, one);
+        var notP = p.neg().add_(one, one);
         var tp = (p * g).sum();
-        var fp = (p * (1 - g)).sum();
-        var fn = ((1 - p) * g).sum();
-        var ndsc = (2 * tp + Epsilon) / (k * fp + 2 * tp + fn + Epsilon);
-        return (1 - ndsc + focal).MoveToOuterDisposeScope();
+        var fp = (p * notG).sum();
+        var fn = (notP * g).sum();
+        var twoTp = tp.mul(two);
+        var ndsc = twoTp.add(epsilon, one).div(fp.mul(kScalar).add(twoTp, one).add(fn, one).add(epsilon, one));
+        return ndsc.neg().add_(one, one).add_(focal, one).MoveToOuterDisposeScope();
     }
 }
