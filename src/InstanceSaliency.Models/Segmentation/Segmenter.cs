@@ -32,15 +32,12 @@ public sealed class Segmenter(SegmentationModel model, ComputeContext context)
         double threshold = options.Threshold ?? model.Description.Threshold;
 
         progress?.Report(new SegmentationProgress("preprocessing", 0, 1));
-        var channels = new[] { IntensityNormalisation.NonzeroZScore(flair.Voxels).Normalised, IntensityNormalisation.NonzeroZScore(t1.Voxels).Normalised };
         float[] probability;
         int windows = 0;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            var input = NetworkLayout.ToInput(channels, flair.Shape, context.Device);
-            var padding = DivisiblePadding.For(input.shape[2..], model.SizeMultiple);
-            var padded = padding.Pad(input);
+            var (padded, padding, _) = PreparedInput.From(flair, t1, model.SizeMultiple, context.Device);
             var logits = new SlidingWindowInference(options.Window) { TrackGradients = options.TrackGradients }.Run(model.Network, padded, new WindowProgress(progress, w => windows = w));
             RequireLogits(logits, padded);
             probability = NetworkLayout.ToVoxels(padding.Crop(nn.functional.softmax(logits, 1)[0, 1]));

@@ -39,15 +39,9 @@ public sealed class NetworkInput : IDisposable
     /// <summary>Builds x from FLAIR and T1 (same grid, checked by the caller) for a network needing sizes divisible by <paramref name="sizeMultiple"/>.</summary>
     public static NetworkInput From(Volume<float> flair, Volume<float> t1, int sizeMultiple, Device device)
     {
-        var flairNormalised = IntensityNormalisation.NonzeroZScore(flair.Voxels).Normalised;
-        var t1Normalised = IntensityNormalisation.NonzeroZScore(t1.Voxels).Normalised;
-        float min = float.PositiveInfinity, max = float.NegativeInfinity;
-        foreach (float v in flairNormalised) { if (v < min) min = v; if (v > max) max = v; }
-        using var scope = NewDisposeScope();
-        var input = NetworkLayout.ToInput([flairNormalised, t1Normalised], flair.Shape, device);
-        var padding = DivisiblePadding.For(input.shape[2..], sizeMultiple);
-        var padded = padding.Pad(input).contiguous().MoveToOuterDisposeScope();
-        return new NetworkInput(padded, padding, flair, max - min);
+        // The same x segmentation feeds the network (one preprocessing path for both).
+        var prepared = PreparedInput.From(flair, t1, sizeMultiple, device);
+        return new NetworkInput(prepared.Padded, prepared.Padding, flair, prepared.FlairRange);
     }
 
     /// <summary>Padded grid coordinates of an original-grid voxel index (NIfTI order).</summary>
