@@ -47,7 +47,8 @@ public static class ExplainBenchmark
         // noise sample and one backward pass per lesion from it; it is timed on a subset and extrapolated as
         // N · (forward + L · backward).
         var subset = targets.Take(settings.NaiveLesions).ToList();
-        var (forward, backward) = NaiveCosts(attribution, input, subset, settings.NaiveSamples);
+        var (forward, backward) = PassCosts(attribution, input.Padded, settings.NaiveSamples, subset.Count,
+            (logits, t) => subset[t].Score(logits, input.Whole));
         double naiveAll = settings.Samples * (forward + targets.Count * backward);
         var sample = SmoothGrad.Of(Aggregation.Average, new SmoothGradOptions { Samples = settings.NaiveSamples, Seed = settings.Seed }, input.FlairRange, grid);
         var naiveMaps = subset.Select(t => Keep(naive.Run(attribution, sample, input, t))).ToList();
@@ -70,8 +71,12 @@ public static class ExplainBenchmark
         double maxError = RelativeL2(fastMaxMap, naiveMaxMap);
         naiveMaxMap.Dispose(); fastMaxMap.Dispose();
         var cropRegion = fast.Region(attribution, maxOne, input, lesion);
-        var (naiveF, naiveB) = VoxelCosts(attribution, input, whole: true, lesion, settings.MaxVoxels, cropRegion);
-        var (fastF, fastB) = VoxelCosts(attribution, input, whole: false, lesion, settings.MaxVoxels, cropRegion);
+        int timedVoxels = Math.Min(settings.MaxVoxels, lesion.VoxelCount);
+        var crop = input.Padded[.., .., TensorIndex.Slice(cropRegion.I0, cropRegion.I0 + cropRegion.SizeI),
+            TensorIndex.Slice(cropRegion.J0, cropRegion.J0 + cropRegion.SizeJ), TensorIndex.Slice(cropRegion.K0, cropRegion.K0 + cropRegion.SizeK)];
+        var (naiveF, naiveB) = PassCosts(attribution, input.Padded, 2, timedVoxels, (logits, n) => lesion.LesionLogits(logits, input.Whole)[n]);
+        var (fastF, fastB) = PassCosts(attribution, crop, 2, timedVoxels, (logits, n) => lesion.LesionLogits(logits, cropRegion)[n]);
+        crop.Dispose();
         double naivePerVoxel = naiveF / lesion.VoxelCount + naiveB, fastPerVoxel = fastF / lesion.VoxelCount + fastB;
         output.WriteLine($"  smoothgrad-max, per lesion voxel and sample (lesion {lesion.Id}, |Ω| = {lesion.VoxelCount}, crop {cropRegion}): " +
                          $"fast {fastPerVoxel:F3} s (forward {fastF:F2} s, backward {fastB:F3} s), naive {naivePerVoxel:F3} s (forward {naiveF:F2} s, backward {naiveB:F3} s); " +
@@ -84,62 +89,30 @@ public static class ExplainBenchmark
         output.WriteLine($"  peak working set {BenchmarkTimer.PeakWorkingSetMiB():F0} MiB");
     }
 
-    /// <summary>Median time of one full-volume forward pass with autograd, and of one lesion's backward pass from it.</summary>
-    static (double Forward, double Backward) NaiveCosts(AttributionModel model, NetworkInput input, IReadOnlyList<InstanceTarget> targets, int samples)
+    /// <summary>
+    /// Median time of one forward pass with autograd on <paramref name="x0"/>, and of one backward pass of a single
+    /// output (<paramref name="output"/>(logits, index), <paramref name="outputs"/> of them) reusing that forward pass.
+    /// </summary>
+    static (double Forward, double Backward) PassCosts(AttributionModel model, Tensor x0, int repeats, int outputs, Func<Tensor, int, Tensor> output)
     {
         var forwards = new List<double>();
         var backwards = new List<double>();
-        var whole = input.Whole;
-        for (int n = 0; n < samples; n++)
+        for (int repeat = 0; repeat < repeats; repeat++)
         {
             using var scope = NewDisposeScope();
             var watch = Stopwatch.StartNew();
-            var x = input.Padded.detach().requires_grad_(true);
+            var x = x0.detach().requires_grad_(true);
             var logits = model.Network.call(x);
             forwards.Add(watch.Elapsed.TotalSeconds);
-            for (int t = 0; t < targets.Count; t++)
+            for (int o = 0; o < outputs; o++)
             {
                 using var step = NewDisposeScope();
                 watch.Restart();
-                autograd.grad([targets[t].Score(logits, whole)], [x], retain_graph: t + 1 < targets.Count)[0].sum().item<float>();
+                autograd.grad([output(logits, o)], [x], retain_graph: o + 1 < outputs)[0].sum().item<float>();
                 backwards.Add(watch.Elapsed.TotalSeconds);
             }
         }
-        return (Median(forwards), Median(backwards));
-    }
-
-    /// <summary>Median forward time and per-voxel backward time for lesion voxels on the whole grid or the crop.</summary>
-    static (double Forward, double Backward) VoxelCosts(AttributionModel model, NetworkInput input, bool whole, InstanceTarget lesion, int voxels, VoxelBox crop)
-    {
-        using var scope = NewDisposeScope();
-        var region = whole ? input.Whole : crop;
-        var x0 = whole ? input.Padded : input.Padded[.., .., TensorIndex.Slice(region.I0, region.I0 + region.SizeI),
-            TensorIndex.Slice(region.J0, region.J0 + region.SizeJ), TensorIndex.Slice(region.K0, region.K0 + region.SizeK)];
-        var forwards = new List<double>();
-        var backwards = new List<double>();
-        for (int repeat = 0; repeat < 2; repeat++)
-        {
-            using var step = NewDisposeScope();
-            var watch = Stopwatch.StartNew();
-            var x = x0.detach().requires_grad_(true);
-            var logits = lesion.LesionLogits(model.Network.call(x), region);
-            forwards.Add(watch.Elapsed.TotalSeconds);
-            int count = Math.Min(voxels, lesion.VoxelCount);
-            for (int n = 0; n < count; n++)
-            {
-                using var inner = NewDisposeScope();
-                watch.Restart();
-                autograd.grad([logits[n]], [x], retain_graph: n + 1 < count)[0].sum().item<float>();
-                backwards.Add(watch.Elapsed.TotalSeconds);
-            }
-        }
-        return (Median(forwards), Median(backwards));
-    }
-
-    static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : 0.5 * (values[values.Count / 2 - 1] + values[values.Count / 2]);
+        return (BenchmarkTimer.Median(forwards), BenchmarkTimer.Median(backwards));
     }
 
     static (double Seconds, T Result) Time<T>(Func<T> action)

@@ -17,8 +17,16 @@ public static class BenchmarkTimer
             action();
             times[r] = watch.Elapsed.TotalSeconds;
         }
-        Array.Sort(times);
-        return repeats % 2 == 1 ? times[repeats / 2] : 0.5 * (times[repeats / 2 - 1] + times[repeats / 2]);
+        return Median(times);
+    }
+
+    /// <summary>The median of <paramref name="values"/>; the mean of the two middle values for an even count.</summary>
+    public static double Median(IList<double> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(values.Count);
+        var sorted = values.Order().ToArray();
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     /// <summary>Peak working set of this process so far, in MiB.</summary>
