@@ -56,6 +56,8 @@ public sealed class SmoothGrad : IAttributionMethod
 
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
+        // Without noise every sample is the same input: one pass is the exact average (and rounds no worse).
+        if (_sigma == 0) return _perSample.Attribute(model, input, region, target);
         Tensor? sum = null;
         for (int n = 0; n < Options.Samples; n++)
         {

@@ -47,8 +47,11 @@ public static class ExplainBenchmark
         // noise sample and one backward pass per lesion from it; it is timed on a subset and extrapolated as
         // N · (forward + L · backward).
         var subset = targets.Take(settings.NaiveLesions).ToList();
-        var (forward, backward) = PassCosts(attribution, input.Padded, settings.NaiveSamples, subset.Count,
-            (logits, t) => subset[t].Score(logits, input.Whole));
+        var (forward, backward) = PassCosts(input.Padded, settings.NaiveSamples, subset.Count, x =>
+        {
+            var logits = attribution.Network.call(x);
+            return stack(subset.Select(t => t.Score(logits, input.Whole)).ToArray());
+        });
         double naiveAll = settings.Samples * (forward + targets.Count * backward);
         var sample = SmoothGrad.Of(Aggregation.Average, new SmoothGradOptions { Samples = settings.NaiveSamples, Seed = settings.Seed }, input.FlairRange, grid);
         var naiveMaps = subset.Select(t => Keep(naive.Run(attribution, sample, input, t))).ToList();
@@ -74,8 +77,12 @@ public static class ExplainBenchmark
         int timedVoxels = Math.Min(settings.MaxVoxels, lesion.VoxelCount);
         var crop = input.Padded[.., .., TensorIndex.Slice(cropRegion.I0, cropRegion.I0 + cropRegion.SizeI),
             TensorIndex.Slice(cropRegion.J0, cropRegion.J0 + cropRegion.SizeJ), TensorIndex.Slice(cropRegion.K0, cropRegion.K0 + cropRegion.SizeK)];
-        var (naiveF, naiveB) = PassCosts(attribution, input.Padded, 2, timedVoxels, (logits, n) => lesion.LesionLogits(logits, input.Whole)[n]);
-        var (fastF, fastB) = PassCosts(attribution, crop, 2, timedVoxels, (logits, n) => lesion.LesionLogits(logits, cropRegion)[n]);
+        // Naive: the network on the whole volume; fast: the strategy's evaluation on the crop (decoder windowed to Ω).
+        var windowed = attribution.WithWindowedDecoder();
+        var (naiveF, naiveB) = PassCosts(input.Padded, 2, timedVoxels,
+            x => lesion.LesionLogits(attribution.Network.call(x), input.Whole));
+        var (fastF, fastB) = PassCosts(crop, 2, timedVoxels,
+            x => { var (logits, covered) = windowed.InstanceLogits(x, cropRegion, lesion); return lesion.LesionLogits(logits, covered); });
         crop.Dispose();
         double naivePerVoxel = naiveF / lesion.VoxelCount + naiveB, fastPerVoxel = fastF / lesion.VoxelCount + fastB;
         output.WriteLine($"  smoothgrad-max, per lesion voxel and sample (lesion {lesion.Id}, |Ω| = {lesion.VoxelCount}, crop {cropRegion}): " +
@@ -90,10 +97,11 @@ public static class ExplainBenchmark
     }
 
     /// <summary>
-    /// Median time of one forward pass with autograd on <paramref name="x0"/>, and of one backward pass of a single
-    /// output (<paramref name="output"/>(logits, index), <paramref name="outputs"/> of them) reusing that forward pass.
+    /// Median time of one forward pass with autograd on <paramref name="x0"/> (<paramref name="forward"/> maps the
+    /// input to a vector of outputs), and of one backward pass of a single output (the first
+    /// <paramref name="outputs"/> of them) reusing that forward pass.
     /// </summary>
-    static (double Forward, double Backward) PassCosts(AttributionModel model, Tensor x0, int repeats, int outputs, Func<Tensor, int, Tensor> output)
+    static (double Forward, double Backward) PassCosts(Tensor x0, int repeats, int outputs, Func<Tensor, Tensor> forward)
     {
         var forwards = new List<double>();
         var backwards = new List<double>();
@@ -102,13 +110,13 @@ public static class ExplainBenchmark
             using var scope = NewDisposeScope();
             var watch = Stopwatch.StartNew();
             var x = x0.detach().requires_grad_(true);
-            var logits = model.Network.call(x);
+            var values = forward(x);
             forwards.Add(watch.Elapsed.TotalSeconds);
             for (int o = 0; o < outputs; o++)
             {
                 using var step = NewDisposeScope();
                 watch.Restart();
-                autograd.grad([output(logits, o)], [x], retain_graph: o + 1 < outputs)[0].sum().item<float>();
+                autograd.grad([values[o]], [x], retain_graph: o + 1 < outputs)[0].sum().item<float>();
                 backwards.Add(watch.Elapsed.TotalSeconds);
             }
         }

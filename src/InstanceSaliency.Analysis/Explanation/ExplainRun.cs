@@ -142,7 +142,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
     {
         SaliencyMethodNames.SmoothGrad => SmoothGrad.Of(Aggregation.Average, options.SmoothGrad, flairRange, grid),
         SaliencyMethodNames.SmoothGradMax => SmoothGrad.Of(Aggregation.Max,
-            options.SmoothGrad with { Samples = options.MaxAggregationSamples ?? options.SmoothGrad.Samples }, flairRange, grid),
+            options.SmoothGrad with { Samples = options.MaxSamples }, flairRange, grid),
         _ => new GradCamPlusPlus(options.CamLayer ?? model.Description.CamLayer, options.CamWeighting),
     };
 

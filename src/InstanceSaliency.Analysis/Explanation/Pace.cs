@@ -23,8 +23,8 @@ sealed class Pace
             {
                 double cost = method switch
                 {
-                    SaliencyMethodNames.SmoothGrad => options.SmoothGrad.Samples,
-                    SaliencyMethodNames.SmoothGradMax => (options.MaxAggregationSamples ?? options.SmoothGrad.Samples) * (1 + 0.35 * lesion.VoxelCount),
+                    SaliencyMethodNames.SmoothGrad => options.AverageSamples,
+                    SaliencyMethodNames.SmoothGradMax => options.MaxSamples * (1 + 0.35 * lesion.VoxelCount),
                     _ => 1,
                 };
                 _cost[(lesion.Id, method)] = cost;

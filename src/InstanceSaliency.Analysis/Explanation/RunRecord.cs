@@ -56,7 +56,7 @@ public static class RunRecord
             {
                 options.Methods,
                 Samples = options.SmoothGrad.Samples,
-                SamplesMax = options.MaxAggregationSamples ?? options.SmoothGrad.Samples,
+                SamplesMax = options.MaxSamples,
                 Noise = options.SmoothGrad.NoiseFractionOfFlairRange,
                 options.SmoothGrad.Seed,
                 MinSize = options.MinimumLesionVoxels,

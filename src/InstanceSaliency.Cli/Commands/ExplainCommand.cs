@@ -26,7 +26,7 @@ static class ExplainCommand
         var methods = new Option<string>("--methods") { Description = "Comma-separated: smoothgrad, smoothgrad-max, gradcampp.", DefaultValueFactory = _ => string.Join(',', SaliencyMethodNames.All) };
         var samples = new Option<int>("--samples") { Description = "SmoothGrad noise samples N.", DefaultValueFactory = _ => SmoothGradOptions.DefaultSamples };
         samples.Require(v => v >= 1, "≥ 1");
-        var samplesMax = new Option<int?>("--samples-max") { Description = "Noise samples for smoothgrad-max (one backward pass per lesion voxel per sample); default: --samples." };
+        var samplesMax = new Option<int?>("--samples-max") { Description = "Noise samples for smoothgrad-max (one backward pass per lesion voxel per sample); default: the smaller of --samples and 10." };
         var noise = new Option<double>("--noise") { Description = "Noise σ as a fraction f of the normalised FLAIR range.", DefaultValueFactory = _ => SmoothGradOptions.DefaultNoiseFraction };
         noise.Require(v => double.IsFinite(v) && v >= 0, "a finite fraction ≥ 0");
         var seed = new Option<long>("--seed") { Description = "Seed of every random choice (same inputs and seed give the same bytes).", DefaultValueFactory = _ => 0 };

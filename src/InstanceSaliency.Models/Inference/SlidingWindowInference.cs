@@ -12,7 +12,7 @@ namespace InstanceSaliency.Models.Inference;
 /// y = Σ_w G·f(x_w) / Σ_w G with G the <see cref="ImportanceMap"/>; the padding is cropped off again. Returns
 /// the blended logits [1, class, D, H, W]. Runs without autograd, the network in evaluation mode.
 /// </summary>
-public sealed class SlidingWindowInference(SlidingWindowSettings settings)
+public sealed partial class SlidingWindowInference(SlidingWindowSettings settings)
 {
     /// <summary>The settings.</summary>
     public SlidingWindowSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));

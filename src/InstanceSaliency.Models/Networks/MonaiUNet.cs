@@ -15,7 +15,7 @@ namespace InstanceSaliency.Models.Networks;
 /// (+BN+PReLU, except the bare top one when num_res_units = 0; followed by a one-subunit ResidualUnit when
 /// num_res_units ≥ 1, conv-only at the top).
 /// </summary>
-public sealed class MonaiUNet : Module<Tensor, Tensor>
+public sealed partial class MonaiUNet : Module<Tensor, Tensor>
 {
     // Field name is the checkpoint format (MONAI state_dict key): do not rename.
 #pragma warning disable IDE1006
@@ -27,6 +27,7 @@ public sealed class MonaiUNet : Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         Settings = settings;
+        _levels = new LevelModules[settings.Channels.Count - 1];
         model = Block(settings.InChannels, settings.OutChannels, 0, isTop: true);
         RegisterComponents();
     }
@@ -56,7 +57,10 @@ public sealed class MonaiUNet : Module<Tensor, Tensor>
             deeper = Down(c, s.Channels[level + 1], 1);
             upChannels = c + s.Channels[level + 1];
         }
-        return Sequential(Down(inChannels, c, stride), new SkipConnection(deeper), Up(upChannels, outChannels, stride, isTop));
+        var down = Down(inChannels, c, stride);
+        var up = Up(upChannels, outChannels, stride, isTop);
+        _levels[level] = new LevelModules(down, deeper, up, stride);
+        return Sequential(down, new SkipConnection(deeper), up);
     }
 
     Module<Tensor, Tensor> Down(int inChannels, int outChannels, int stride) =>

@@ -26,13 +26,16 @@ public abstract class ExecutionStrategy
         var region = Region(model, method, input, target);
         var whole = input.Whole;
         if (region == whole)
-            return method.Attribute(model, input.Padded, whole, target).MoveToOuterDisposeScope();
+            return method.Attribute(Evaluating(model), input.Padded, whole, target).MoveToOuterDisposeScope();
         var crop = input.Padded[.., .., Range(region.I0, region.SizeI), Range(region.J0, region.SizeJ), Range(region.K0, region.SizeK)];
-        var map = method.Attribute(model, crop, region, target);
+        var map = method.Attribute(Evaluating(model), crop, region, target);
         var full = zeros([map.shape[0], whole.SizeI, whole.SizeJ, whole.SizeK], dtype: map.dtype, device: map.device);
         full[.., Range(region.I0, region.SizeI), Range(region.J0, region.SizeJ), Range(region.K0, region.SizeK)] = map;
         return full.MoveToOuterDisposeScope();
     }
+
+    /// <summary>How the network is evaluated on a region smaller than the whole grid (the model itself by default).</summary>
+    protected virtual AttributionModel Evaluating(AttributionModel model) => model;
 
     /// <summary>The region of the padded grid to compute on.</summary>
     public abstract VoxelBox Region(AttributionModel model, IAttributionMethod method, NetworkInput input, InstanceTarget target);
@@ -61,6 +64,9 @@ public sealed class FullVolumeStrategy : ExecutionStrategy
 public sealed class ExactCropStrategy : ExecutionStrategy
 {
     public override string Name => "fast";
+
+    /// <summary>Inside the crop, the decoder runs only where Ω's logits depend on it (the same numbers, see <see cref="AttributionModel.WithWindowedDecoder"/>).</summary>
+    protected override AttributionModel Evaluating(AttributionModel model) => model.WithWindowedDecoder();
 
     public override VoxelBox Region(AttributionModel model, IAttributionMethod method, NetworkInput input, InstanceTarget target)
     {

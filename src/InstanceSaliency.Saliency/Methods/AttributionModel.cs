@@ -1,6 +1,8 @@
 using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Inference;
 using InstanceSaliency.Models.Networks;
 using InstanceSaliency.Saliency.Execution;
+using InstanceSaliency.Saliency.Targets;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -12,15 +14,72 @@ namespace InstanceSaliency.Saliency.Methods;
 /// </summary>
 public sealed class AttributionModel
 {
-    /// <summary>Freezes <paramref name="model"/>'s parameters and puts it in evaluation mode.</summary>
-    public AttributionModel(SegmentationModel model)
+    /// <summary>
+    /// Freezes <paramref name="model"/>'s parameters and puts it in evaluation mode. <paramref name="window"/> is the
+    /// sliding-window inference that produced the prediction (the paper's by default); instance targets of non-local
+    /// networks are differentiated through it.
+    /// </summary>
+    public AttributionModel(SegmentationModel model, SlidingWindowSettings? window = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        SlidingWindow = new SlidingWindowInference(window ?? SlidingWindowSettings.Paper);
         model.Module.eval();
         foreach (var parameter in model.Module.parameters()) parameter.requires_grad_(false);
         if (model.Module is MonaiUNet unet && unet.Settings.Norm == NormKind.Batch)
             ReceptiveFieldRadius = ReceptiveField.RadiusVoxels(unet.Settings);
+    }
+
+    AttributionModel(AttributionModel model, bool windowedDecoder)
+    {
+        Model = model.Model;
+        SlidingWindow = model.SlidingWindow;
+        ReceptiveFieldRadius = model.ReceptiveFieldRadius;
+        WindowedDecoder = windowedDecoder;
+    }
+
+    /// <summary>
+    /// This model with <see cref="InstanceLogits"/> evaluating the decoder only where Ω's logits depend on it
+    /// (<see cref="MonaiUNet.ForwardWindow"/>; the same numbers), when the network is a local U-Net that supports it;
+    /// otherwise this model unchanged. The exact-crop strategy uses it; the naive reference never does.
+    /// </summary>
+    public AttributionModel WithWindowedDecoder() =>
+        WindowedDecoder || ReceptiveFieldRadius is null || Model.Module is not MonaiUNet { SupportsWindow: true } ? this : new AttributionModel(this, true);
+
+    /// <summary>The sliding-window inference through which non-local networks are differentiated.</summary>
+    public SlidingWindowInference SlidingWindow { get; }
+
+    /// <summary>True when <see cref="InstanceLogits"/> runs the decoder on Ω's window only.</summary>
+    public bool WindowedDecoder { get; }
+
+    /// <summary>
+    /// The logits [1, class, D, H, W] that the instance score s_Ω is taken of (method.md §4), for input
+    /// <paramref name="x"/> covering <paramref name="region"/> of the padded grid, and the region they cover:
+    /// - a local network: one pass over the region (the whole region, or only Ω's bounding box with
+    ///   <see cref="WithWindowedDecoder"/>; the same numbers on Ω);
+    /// - a non-local network (<see cref="ReceptiveFieldRadius"/> null: instance normalisation, TorchScript): the
+    ///   sliding-window blend on Ω's bounding box from the windows that overlap it, as the prediction was made;
+    ///   <paramref name="region"/> must then be the whole padded grid, because the windows are placed on it.
+    /// </summary>
+    public (Tensor Logits, VoxelBox Region) InstanceLogits(Tensor x, VoxelBox region, InstanceTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(target);
+        bool blended = ReceptiveFieldRadius is null;
+        if (!blended && (!WindowedDecoder || Model.Module is not MonaiUNet)) return (Network.call(x), region);
+        var b = target.Bounds;
+        if (!region.Contains(b))
+            throw new ArgumentException($"Lesion {target.Id}: its voxels {b} do not all lie in the region {region}.", nameof(region));
+        var box = new AxisRange[]
+        {
+            new(b.I0 - region.I0, b.I0 - region.I0 + b.SizeI),
+            new(b.J0 - region.J0, b.J0 - region.J0 + b.SizeJ),
+            new(b.K0 - region.K0, b.K0 - region.K0 + b.SizeK),
+        };
+        if (!blended) return (((MonaiUNet)Model.Module).ForwardWindow(x, box), b);
+        if (region.I0 != 0 || region.J0 != 0 || region.K0 != 0)
+            throw new ArgumentException($"Lesion {target.Id}: a non-local network is differentiated through the sliding window over the whole padded grid; got the region {region}.", nameof(region));
+        return (SlidingWindow.RunOn(Network, x, box), b);
     }
 
     /// <summary>The wrapped model.</summary>

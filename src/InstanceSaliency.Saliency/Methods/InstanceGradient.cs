@@ -18,7 +18,8 @@ public sealed class InstanceGradient : IAttributionMethod
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
         var x = input.detach().requires_grad_(true);
-        var score = target.Score(model.Network.call(x), region);
+        var (logits, covered) = model.InstanceLogits(x, region, target);
+        var score = target.Score(logits, covered);
         var gradient = autograd.grad([score], [x])[0];
         // An explicit, disposed Scalar: TorchSharp leaves implicit ones to the finaliser, which can free them
         // while a native call still reads them.

@@ -18,7 +18,8 @@ public sealed class MaxVoxelGradient : IAttributionMethod
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
         var x = input.detach().requires_grad_(true);
-        var lesionLogits = target.LesionLogits(model.Network.call(x), region);
+        var (logits, covered) = model.InstanceLogits(x, region, target);
+        var lesionLogits = target.LesionLogits(logits, covered);
         var best = zeros_like(x[0]);
         var bestMagnitude = zeros_like(x[0]);
         for (int n = 0; n < target.VoxelCount; n++)
