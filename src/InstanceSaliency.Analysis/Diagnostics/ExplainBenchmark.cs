@@ -93,6 +93,16 @@ public static class ExplainBenchmark
         var cam = new GradCamPlusPlus(model.Description.CamLayer);
         var (camAll, _) = Time(() => { foreach (var t in targets) fast.Run(attribution, cam, input, t).Dispose(); return 0; });
         output.WriteLine($"  gradcampp: {camAll / targets.Count:F3} s per lesion (target ≤ 0.5 s)");
+        // Sampling error of the max aggregation's default sample count: its map against N = 50, beside two
+        // independent N = 50 maps (seeds differ), on the smallest lesion.
+        int fewer = Explanation.ExplainOptions.DefaultMaxAggregationSamples;
+        Tensor MaxMap(int samples, int seed) => Keep(fast.Run(attribution,
+            SmoothGrad.Of(Aggregation.Max, new SmoothGradOptions { Samples = samples, Seed = seed }, input.FlairRange, grid), input, lesion));
+        using (var few = MaxMap(fewer, settings.Seed + 1))
+        using (var many = MaxMap(50, settings.Seed))
+        using (var other = MaxMap(50, settings.Seed + 2))
+            output.WriteLine($"  smoothgrad-max sampling error on lesion {lesion.Id}: N = {fewer} against N = 50 relative L2 {RelativeL2(few, many):F3}; " +
+                             $"two independent N = 50 maps {RelativeL2(other, many):F3}");
         output.WriteLine($"  peak working set {BenchmarkTimer.PeakWorkingSetMiB():F0} MiB");
     }
 
