@@ -8,24 +8,31 @@ using InstanceSaliency.Saliency;
 namespace InstanceSaliency.Analysis.Batch;
 
 /// <summary>
-/// `ies bench cohort`: one cohort task (plan, <see cref="CohortRun"/>, marker: the path a worker takes) on a real
-/// scan with the default explain methods, timed per phase, with the worker process's peak resident memory. The
-/// max aggregation costs one backward pass per lesion voxel per sample (hours per scan at the default N = 50), so
-/// by default SmoothGrad is measured with fewer samples and its time scaled linearly to the default N (each sample
-/// is the same work); the output says what was measured and what extrapolated.
+/// `ies bench cohort`: what one cohort worker costs with the default methods on a real scan: time per scan (so scans
+/// per hour per worker) and the worker process's peak resident memory. First one cohort task as a worker runs it
+/// (plan, <see cref="CohortRun"/>, marker) with SmoothGrad (average) and Grad-CAM++ at the default N, timed per
+/// phase. The max aggregation costs one backward pass per lesion voxel per sample (hours per scan at the default
+/// N = 50), so it is timed on the few smallest lesions with few samples and extrapolated to every explained lesion
+/// voxel and the default N (cost ∝ voxels × samples, method.md §5); the output says what was measured and what
+/// extrapolated.
 /// </summary>
 public static class CohortBenchmark
 {
-    /// <summary>Samples the benchmark runs with (null: the default of explain); the report scales to <see cref="SmoothGradOptions.DefaultSamples"/>.</summary>
-    public sealed record Settings(int? Samples = null, int? SamplesMax = 1, string Device = "cpu", int? Threads = null);
+    /// <summary>Samples of the measured SmoothGrad average (null: explain's default); lesions and samples the max aggregation is timed on.</summary>
+    public sealed record Settings(int? Samples = null, int MaxLesions = 3, int SamplesMax = 1, string Device = "cpu", int? Threads = null);
 
     public static void Run(string? modelPath, ExplainRun.Scan scan, Settings settings, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(settings);
+        var c = CultureInfo.InvariantCulture;
         var defaults = new ExplainOptions();
-        int samples = settings.Samples ?? defaults.SmoothGrad.Samples, samplesMax = settings.SamplesMax ?? samples;
-        var measured = defaults with { SmoothGrad = defaults.SmoothGrad with { Samples = samples }, MaxAggregationSamples = samplesMax };
+        int samples = settings.Samples ?? defaults.SmoothGrad.Samples, nDefault = defaults.SmoothGrad.Samples, nMaxDefault = defaults.MaxAggregationSamples ?? nDefault;
+        var measured = defaults with
+        {
+            Methods = [SaliencyMethodNames.SmoothGrad, SaliencyMethodNames.GradCamPlusPlus],
+            SmoothGrad = defaults.SmoothGrad with { Samples = samples },
+        };
         string model = Models.Checkpoints.EmbeddedModel.Resolve(modelPath);
         var configuration = CohortConfiguration.Of(measured, modelPath, RunRecord.Sha256(model), settings.Device);
         string folder = Path.Combine(Path.GetTempPath(), $"ies-bench-cohort-{Guid.NewGuid():N}");
@@ -36,44 +43,58 @@ public static class CohortBenchmark
             plan.Write(folder);
             var context = ComputeContext.For(settings.Device, settings.Threads, configuration.Seed);
             context.Apply();
-            var phases = new PhaseClock();
+            var task = new PhaseClock();
+            var max = new PhaseClock();
+            List<(int Id, long Voxels)> lesions;
+            List<(int Id, long Voxels)> timed;
             using (var network = CohortRun.LoadModel(plan, context))
             {
-                phases.Switch("load");
-                var summary = new CohortRun(plan, folder).Run(Shard.All, network, context, new Progress(phases));
-                phases.Switch("end");
+                task.Switch("load");
+                var summary = new CohortRun(plan, folder).Run(Shard.All, network, context, new CohortSteps(task));
+                task.Switch("end");
                 if (summary.Done != 1) throw new InvalidOperationException($"the benchmark task did not complete: {string.Join("; ", summary.Failed)}");
+                lesions = File.ReadAllLines(Path.Combine(plan.Tasks[0].FolderIn(folder), "lesions.tsv")).Skip(1)
+                    .Select(l => l.Split('\t')).Select(f => (int.Parse(f[0], c), long.Parse(f[2], c))).ToList();
+                timed = lesions.OrderBy(l => l.Voxels).ThenBy(l => l.Id).Take(settings.MaxLesions).ToList();
+                if (timed.Count > 0)
+                {
+                    var maxOptions = defaults with
+                    {
+                        Methods = [SaliencyMethodNames.SmoothGradMax],
+                        MaxAggregationSamples = settings.SamplesMax,
+                        LesionIds = timed.Select(l => l.Id).ToHashSet(),
+                    };
+                    new ExplainRun(network, context, maxOptions).Run(plan.Tasks[0].Scan, Path.Combine(folder, "max"), new ExplainSteps(max));
+                    max.Switch("end");
+                }
             }
-            Report(output, scan, plan, folder, phases.Seconds, samples, samplesMax, defaults);
+            double peakGiB = Process.GetCurrentProcess().PeakWorkingSet64 / (double)(1L << 30);
+
+            var s = task.Seconds;
+            double Get(string phase) => s.GetValueOrDefault(phase);
+            double other = s.Where(p => !SaliencyMethodNames.All.Contains(p.Key) && p.Key is not ("load" or "start")).Sum(p => p.Value);
+            double sg = Get(SaliencyMethodNames.SmoothGrad), cam = Get(SaliencyMethodNames.GradCamPlusPlus);
+            double sgDefault = sg * nDefault / samples;
+            long allVoxels = lesions.Sum(l => l.Voxels), timedVoxels = timed.Sum(l => l.Voxels);
+            double maxSeconds = max.Seconds.GetValueOrDefault(SaliencyMethodNames.SmoothGradMax);
+            double perVoxelSample = timedVoxels == 0 ? 0 : maxSeconds / timedVoxels / settings.SamplesMax;
+            double maxDefault = perVoxelSample * allVoxels * nMaxDefault;
+            double measuredTotal = other + sg + cam, defaultTotal = other + sgDefault + cam + maxDefault;
+
+            output.WriteLine(string.Create(c, $"cohort benchmark: one worker ({TorchSharp.torch.get_num_threads()} LibTorch threads, {settings.Device}) on {scan.FlairPath}; load average at the end {LoadAverage()}"));
+            output.WriteLine(string.Create(c, $"  {lesions.Count} lesion(s) explained ({allVoxels} voxels); model loaded in {Get("load"):F1} s"));
+            output.WriteLine(string.Create(c, $"  measured, one cohort task with smoothgrad (N = {samples}) + gradcampp: {measuredTotal:F1} s per scan = {3600 / measuredTotal:F1} scans/hour/worker " +
+                $"(read+segment+lesions+write+marker {other:F1} s, smoothgrad {sg:F1} s, gradcampp {cam:F1} s)"));
+            output.WriteLine(string.Create(c, $"  measured, smoothgrad-max on the {timed.Count} smallest lesion(s) ({timedVoxels} voxels) with N = {settings.SamplesMax}: {maxSeconds:F1} s = {perVoxelSample * 1000:F0} ms per lesion voxel and sample"));
+            output.WriteLine(string.Create(c, $"  defaults (smoothgrad N = {nDefault}, smoothgrad-max N = {nMaxDefault}, gradcampp){(samples == nDefault ? "" : ", smoothgrad scaled linearly in N")}, smoothgrad-max extrapolated to {allVoxels} voxels × {nMaxDefault} samples: " +
+                $"{defaultTotal:F0} s per scan ({defaultTotal / 3600:F1} h) = {3600 / defaultTotal:F3} scans/hour/worker (smoothgrad {sgDefault:F0} s, smoothgrad-max {maxDefault:F0} s)"));
+            output.WriteLine(string.Create(c, $"  without smoothgrad-max (--methods smoothgrad,gradcampp at N = {nDefault}): {other + sgDefault + cam:F0} s per scan = {3600 / (other + sgDefault + cam):F1} scans/hour/worker"));
+            output.WriteLine(string.Create(c, $"  peak memory of the worker process (resident, VmHWM): {peakGiB:F2} GiB"));
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
-    }
-
-    static void Report(TextWriter output, ExplainRun.Scan scan, CohortPlan plan, string folder, IReadOnlyDictionary<string, double> seconds,
-        int samples, int samplesMax, ExplainOptions defaults)
-    {
-        var c = CultureInfo.InvariantCulture;
-        double Get(string phase) => seconds.GetValueOrDefault(phase);
-        var task = plan.Tasks[0];
-        var lesions = File.ReadAllLines(Path.Combine(task.FolderIn(folder), "lesions.tsv")).Skip(1).Select(l => l.Split('\t')).ToList();
-        long voxels = lesions.Sum(l => long.Parse(l[2], c));
-        double peakGiB = Process.GetCurrentProcess().PeakWorkingSet64 / (double)(1L << 30);
-        double other = seconds.Where(p => !SaliencyMethodNames.All.Contains(p.Key) && p.Key is not ("load" or "start")).Sum(p => p.Value);
-        double wall = other + SaliencyMethodNames.All.Sum(Get);
-        int nDefault = defaults.SmoothGrad.Samples, nMaxDefault = defaults.MaxAggregationSamples ?? nDefault;
-        double sg = Get(SaliencyMethodNames.SmoothGrad) * nDefault / samples, sgMax = Get(SaliencyMethodNames.SmoothGradMax) * nMaxDefault / samplesMax;
-        double extrapolated = other + Get(SaliencyMethodNames.GradCamPlusPlus) + sg + sgMax;
-        output.WriteLine(string.Create(c, $"cohort benchmark: one task (one worker, {TorchSharp.torch.get_num_threads()} LibTorch threads) on {scan.FlairPath}; load average {LoadAverage()}"));
-        output.WriteLine(string.Create(c, $"  {lesions.Count} lesion(s) explained ({voxels} voxels), methods {string.Join(",", defaults.Methods)}; model loaded in {Get("load"):F1} s"));
-        output.WriteLine(string.Create(c, $"  measured with smoothgrad N = {samples}, smoothgrad-max N = {samplesMax}: {wall:F1} s per scan = {3600 / wall:F1} scans/hour/worker " +
-            $"(read+segment+lesions+write {other:F1} s, smoothgrad {Get(SaliencyMethodNames.SmoothGrad):F1} s, smoothgrad-max {Get(SaliencyMethodNames.SmoothGradMax):F1} s, gradcampp {Get(SaliencyMethodNames.GradCamPlusPlus):F1} s)"));
-        string how = samples == nDefault && samplesMax == nMaxDefault ? "measured" : "extrapolated linearly in the samples";
-        output.WriteLine(string.Create(c, $"  defaults (N = {nDefault}, max N = {nMaxDefault}), {how}: {extrapolated:F0} s per scan ({extrapolated / 3600:F2} h) = {3600 / extrapolated:F2} scans/hour/worker " +
-            $"(smoothgrad {sg:F0} s, smoothgrad-max {sgMax:F0} s)"));
-        output.WriteLine(string.Create(c, $"  peak memory of the worker process (resident, VmHWM): {peakGiB:F2} GiB"));
     }
 
     static string LoadAverage()
@@ -95,15 +116,22 @@ public static class CohortBenchmark
             _clock.Restart();
             _phase = phase;
         }
+
+        /// <summary>"lesion 3 smoothgrad-max [4/9]" is the method's phase; anything else "other".</summary>
+        public void SwitchOn(string step)
+        {
+            var words = step.Split(' ');
+            Switch(words.Length >= 3 && words[0] == "lesion" ? words[2] : "other");
+        }
     }
 
-    /// <summary>Maps cohort progress ("lesion 3 smoothgrad-max [4/9]") to phases.</summary>
-    sealed class Progress(PhaseClock phases) : IProgress<CohortProgress>
+    sealed class CohortSteps(PhaseClock phases) : IProgress<CohortProgress>
     {
-        public void Report(CohortProgress value)
-        {
-            var words = value.Message.Split(' ');
-            phases.Switch(words.Length >= 3 && words[0] == "lesion" ? words[2] : "other");
-        }
+        public void Report(CohortProgress value) => phases.SwitchOn(value.Message);
+    }
+
+    sealed class ExplainSteps(PhaseClock phases) : IProgress<ExplainProgress>
+    {
+        public void Report(ExplainProgress value) => phases.SwitchOn(value.Step);
     }
 }

@@ -39,7 +39,7 @@ public sealed class CohortRun(CohortPlan plan, string derivatives)
         options.Validate();
         string hash = plan.ConfigurationSha256;
         var tasks = shard.Select(plan.Tasks).ToList();
-        var toDo = tasks.Where(t => TaskFolder.State(t, derivatives, hash) != TaskState.Complete).ToList();
+        var toDo = tasks.Where(t => TaskFolder.State(t, derivatives, hash) != TaskState.Complete).ToHashSet();
         var clock = Stopwatch.StartNew();
         progress?.Report(new CohortProgress("", 0, tasks.Count,
             $"shard {shard}: {tasks.Count} task(s) of {plan.Tasks.Count}; {tasks.Count - toDo.Count} complete, {toDo.Count} to do", null));

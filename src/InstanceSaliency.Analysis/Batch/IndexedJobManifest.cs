@@ -12,7 +12,7 @@ namespace InstanceSaliency.Analysis.Batch;
 public static class IndexedJobManifest
 {
     public sealed record Settings(int Shards, string Image, string Claim, string MountPath, string Ies = "ies", int? Parallelism = null,
-        int Cpus = SlurmArrayScript.DefaultCpusPerTask, string Memory = "8Gi", int BackoffLimit = 3, string Name = "ies-cohort");
+        int Cpus = SlurmArrayScript.DefaultCpusPerTask, string Memory = "4Gi", int BackoffLimit = 3, string Name = "ies-cohort");
 
     /// <summary>The manifest as a JSON tree (render with <see cref="YamlText"/> or as JSON; both are valid for kubectl).</summary>
     public static JsonObject Build(string derivatives, Settings settings)

@@ -12,7 +12,7 @@ namespace InstanceSaliency.Analysis.Batch;
 public static class SlurmArrayScript
 {
     /// <summary>Default memory per array task: the measured peak of one worker on a whole-brain scan with headroom (README, Benchmarks).</summary>
-    public const string DefaultMemory = "8G";
+    public const string DefaultMemory = "4G";
 
     /// <summary>Default CPUs per array task.</summary>
     public const int DefaultCpusPerTask = 4;
