@@ -3,6 +3,7 @@ using InstanceSaliency.Analysis.Batch;
 using InstanceSaliency.Analysis.Cohort;
 using InstanceSaliency.Analysis.Explanation;
 using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Saliency;
 using InstanceSaliency.TestSupport;
@@ -135,6 +136,21 @@ public sealed class CohortRunTests : IDisposable
         Assert.NotNull(result.Analysis);
         Assert.Equal(3, result.Analysis!.Cohort.Scans.Count);
         Assert.True(File.Exists(Path.Combine(derivatives, "group", "summary.json")));
+    }
+
+    [Fact]
+    public void A_refused_scan_fails_alone_and_leaves_nothing_behind()
+    {
+        // sub-02's T1 on another grid: ExplainRun refuses it; the other scans still complete.
+        var (other, _) = SyntheticScan.Ellipsoid(20, 36, 30);
+        NiftiFile.Write(other, Path.Combine(_root, "sub-02", "anat", "sub-02_T1w.nii.gz"));
+        var (plan, derivatives) = (Plan(Cheap).Plan, Plan(Cheap).Derivatives);
+        var summary = RunShard(plan, derivatives, Shard.All);
+        Assert.Equal(2, summary.Done);
+        var failure = Assert.Single(summary.Failed);
+        Assert.StartsWith("sub-02: ", failure);
+        Assert.Contains("sub-02_T1w.nii.gz", failure);
+        Assert.Equal([TaskState.Complete, TaskState.Pending, TaskState.Complete], CohortStatus.Of(plan, derivatives).Entries.Select(e => e.State));
     }
 
     CohortPlanner.Result Plan(ExplainOptions options) =>

@@ -63,6 +63,19 @@ public sealed class CohortCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_plans_into_the_named_derivatives_folder()
+    {
+        string anat = Path.Combine(_bids, "sub-01", "ses-1", "anat");
+        File.WriteAllText(_folder.File("cohort.tsv"), $"subject\tsession\tflair\tt1\nA\t1\t{anat}/sub-01_ses-1_FLAIR.nii.gz\t{anat}/sub-01_ses-1_T1w.nii.gz\n");
+        var plan = CliRunner.Run(["cohort", "plan", "--manifest", _folder.File("cohort.tsv"), "--out", _folder.File("out"), "--model", SyntheticCohort.Model, .. SyntheticCohort.CheapOptions]);
+        Assert.True(plan.ExitCode == 0, plan.Error);
+        Assert.Contains("planned 1 task(s) (0 with ground truth)", plan.Out);
+        var status = CliRunner.Run("cohort", "status", _folder.File("out"), "--list");
+        Assert.Contains("pending\tsub-A_ses-1\tsub-A/ses-1/anat/sub-A_ses-1", status.Out);
+        CliRunner.AssertBadInput(CliRunner.Run("cohort", "plan", "--manifest", _folder.File("cohort.tsv"), "--model", SyntheticCohort.Model), "--out");
+    }
+
+    [Fact]
     public void Gather_of_an_unrun_plan_is_refused()
     {
         Assert.Equal(0, Plan().ExitCode);
