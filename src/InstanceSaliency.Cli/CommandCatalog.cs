@@ -17,6 +17,7 @@ static class CommandCatalog
         DemoCommand.Create(console),
         BenchCommand.Create(console),
         AnalyzeCommand.Create(console),
+        CohortCommand.Create(console),
         TrainCommand.Create(console),
     ];
 }

@@ -23,6 +23,7 @@ static class BenchCommand
         command.Subcommands.Add(Lesions(console));
         command.Subcommands.Add(Segment(console));
         command.Subcommands.Add(Explain(console));
+        command.Subcommands.Add(CohortBenchCommand.Create(console));
         return command;
     }
 
