@@ -54,6 +54,8 @@ public sealed class SmoothGrad : IAttributionMethod
 
     public bool IsLocal => _perSample.IsLocal;
 
+    public bool ReadsInstanceLogitsOnly => _perSample.ReadsInstanceLogitsOnly;
+
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
         // Without noise every sample is the same input: one pass is the exact average (and rounds no worse).

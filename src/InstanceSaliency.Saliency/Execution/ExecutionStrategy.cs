@@ -55,11 +55,13 @@ public sealed class FullVolumeStrategy : ExecutionStrategy
 }
 
 /// <summary>
-/// The exact crop ("fast"): Ω's bounding box grown by the network's receptive-field radius, with origin and end
-/// aligned to the network's size multiple (16) and clipped to the padded grid. For a network without global
-/// operations every output voxel of Ω then sees exactly the inputs and intermediate values it sees on the whole
-/// volume, and the gradient is zero outside the receptive field (method.md §4), so the maps are the same numbers.
-/// Methods that are not local, and networks whose receptive field is unknown, run on the whole volume.
+/// The exact crop ("fast"): Ω's bounding box grown by the network's receptive-field radius, with its origin aligned
+/// to the network's size multiple (16), and clipped to the padded grid. For a network without global operations
+/// every output voxel of Ω then sees exactly the inputs and intermediate values it sees on the whole volume, and the
+/// gradient is zero outside the receptive field (method.md §4), so the maps are the same numbers. Methods that read
+/// only Ω's logits run the U-Net's windowed forward pass (<see cref="AttributionModel.WithWindowedDecoder"/>), which
+/// takes any size; methods that run the whole network (Grad-CAM++) get the end aligned too. Methods that are not
+/// local, and networks whose receptive field is unknown, run on the whole volume.
 /// </summary>
 public sealed class ExactCropStrategy : ExecutionStrategy
 {
@@ -72,6 +74,8 @@ public sealed class ExactCropStrategy : ExecutionStrategy
     {
         if (!method.IsLocal || model.ReceptiveFieldRadius is not int radius) return input.Whole;
         var whole = input.Whole;
-        return target.Bounds.Expanded(radius, model.SizeMultiple, (whole.SizeI, whole.SizeJ, whole.SizeK));
+        // With the windowed decoder only the origin fixes the stride phase; the end needs just the receptive field.
+        bool windowed = method.ReadsInstanceLogitsOnly && model.WithWindowedDecoder().WindowedDecoder;
+        return target.Bounds.Expanded(radius, model.SizeMultiple, (whole.SizeI, whole.SizeJ, whole.SizeK), alignEnd: !windowed);
     }
 }

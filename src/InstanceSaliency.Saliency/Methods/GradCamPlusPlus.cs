@@ -26,6 +26,9 @@ public sealed class GradCamPlusPlus(string layerName, CamWeighting weighting = C
     /// <summary>Local weights vanish where g does, so L is zero away from Ω; global weights spread over the whole volume.</summary>
     public bool IsLocal => Weighting == CamWeighting.Local;
 
+    /// <summary>The layer is captured from a whole-network pass.</summary>
+    public bool ReadsInstanceLogitsOnly => false;
+
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
         // The captured activation is the only tensor that requires grad: autograd records the network after it only.

@@ -19,6 +19,13 @@ public interface IAttributionMethod
     bool IsLocal { get; }
 
     /// <summary>
+    /// True when the method reads the network only through <see cref="AttributionModel.InstanceLogits"/> (the logits
+    /// on Ω), so an exact crop needs a stride-aligned origin but not a whole-network-sized extent; false when it runs
+    /// the whole network on its input (e.g. to capture a layer), which then must have sizes divisible by 16.
+    /// </summary>
+    bool ReadsInstanceLogitsOnly { get; }
+
+    /// <summary>
     /// Attributes <paramref name="target"/> for the input <paramref name="input"/> [1, channel, D, H, W] covering
     /// <paramref name="region"/> of the padded grid. Runs inside the caller's dispose scope; returns
     /// [map channel, D, H, W] detached.

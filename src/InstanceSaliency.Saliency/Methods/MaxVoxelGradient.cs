@@ -15,6 +15,8 @@ public sealed class MaxVoxelGradient : IAttributionMethod
 
     public bool IsLocal => true;
 
+    public bool ReadsInstanceLogitsOnly => true;
+
     public Tensor Attribute(AttributionModel model, Tensor input, VoxelBox region, InstanceTarget target)
     {
         var x = input.detach().requires_grad_(true);

@@ -13,22 +13,24 @@ public readonly record struct VoxelBox(int I0, int J0, int K0, int SizeI, int Si
     public long VoxelCount => (long)SizeI * SizeJ * SizeK;
 
     /// <summary>
-    /// This box grown by <paramref name="margin"/> voxels on every side, with its origin rounded down and its end
-    /// rounded up to multiples of <paramref name="alignment"/>, and clipped to [0, grid size). A grid whose sizes
-    /// are multiples of the alignment keeps the clipped box aligned (method.md §4: the origin must be aligned to
-    /// the network's total stride so every strided layer samples the same positions as on the whole volume).
+    /// This box grown by <paramref name="margin"/> voxels on every side, with its origin rounded down to a multiple of
+    /// <paramref name="alignment"/> (and its end rounded up too when <paramref name="alignEnd"/>), and clipped to
+    /// [0, grid size). A grid whose sizes are multiples of the alignment keeps the clipped box aligned (method.md §4:
+    /// the origin must be aligned to the network's total stride so every strided layer samples the same positions
+    /// as on the whole volume; the end only when the whole network runs on the box).
     /// </summary>
-    public VoxelBox Expanded(int margin, int alignment, (long I, long J, long K) grid)
+    public VoxelBox Expanded(int margin, int alignment, (long I, long J, long K) grid, bool alignEnd = true)
     {
-        static (int Start, int Size) Axis(int start, int size, int margin, int alignment, long grid)
+        (int Start, int Size) Axis(int start, int size, long grid)
         {
             long from = Math.Max(0, FloorTo(start - margin, alignment));
-            long to = Math.Min(grid, CeilTo(start + size + margin, alignment));
+            long end = start + size + margin;
+            long to = Math.Min(grid, alignEnd ? CeilTo(end, alignment) : end);
             return ((int)from, (int)(to - from));
         }
-        var (i0, si) = Axis(I0, SizeI, margin, alignment, grid.I);
-        var (j0, sj) = Axis(J0, SizeJ, margin, alignment, grid.J);
-        var (k0, sk) = Axis(K0, SizeK, margin, alignment, grid.K);
+        var (i0, si) = Axis(I0, SizeI, grid.I);
+        var (j0, sj) = Axis(J0, SizeJ, grid.J);
+        var (k0, sk) = Axis(K0, SizeK, grid.K);
         return new VoxelBox(i0, j0, k0, si, sj, sk);
     }
 

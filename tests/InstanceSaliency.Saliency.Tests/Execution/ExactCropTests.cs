@@ -33,19 +33,28 @@ public sealed class ExactCropTests
     }
 
     [Fact]
-    public void Crop_is_aligned_to_the_size_multiple_and_covers_the_receptive_field()
+    public void Crop_origin_is_aligned_and_the_crop_covers_the_receptive_field()
     {
         var model = SaliencyFixtures.ShallowModel();
         using var input = SaliencyFixtures.Input(model, 96, 80, 70);
         var target = SaliencyFixtures.Blob(1, (40, 37, 35), 7);
-        var region = new ExactCropStrategy().Region(model, new InstanceGradient(), input, target);
+        var b = target.Bounds;
         int radius = model.ReceptiveFieldRadius!.Value;
-
         Assert.Equal(22, radius);
-        foreach (int value in new[] { region.I0, region.J0, region.K0, region.SizeI, region.SizeJ, region.SizeK })
+
+        // Gradient methods read only Ω's logits (windowed forward): aligned origin, end = Ω's end + radius.
+        var region = new ExactCropStrategy().Region(model, new InstanceGradient(), input, target);
+        foreach (int value in new[] { region.I0, region.J0, region.K0 })
             Assert.Equal(0, value % model.SizeMultiple);
-        Assert.True(region.I0 <= target.Bounds.I0 - radius && region.I0 + region.SizeI >= target.Bounds.I0 + target.Bounds.SizeI + radius);
-        Assert.True(region.K0 <= target.Bounds.K0 - radius && region.K0 + region.SizeK >= target.Bounds.K0 + target.Bounds.SizeK + radius);
+        Assert.True(region.I0 <= b.I0 - radius && region.J0 <= b.J0 - radius && region.K0 <= b.K0 - radius);
+        Assert.Equal((b.I0 + b.SizeI + radius, b.J0 + b.SizeJ + radius, b.K0 + b.SizeK + radius),
+            (region.I0 + region.SizeI, region.J0 + region.SizeJ, region.K0 + region.SizeK));
+
+        // Grad-CAM++ runs the whole network on the crop: every size aligned too.
+        var camRegion = new ExactCropStrategy().Region(model, new GradCamPlusPlus(GradCamPlusPlus.DefaultLayer), input, target);
+        foreach (int value in new[] { camRegion.I0, camRegion.J0, camRegion.K0, camRegion.SizeI, camRegion.SizeJ, camRegion.SizeK })
+            Assert.Equal(0, value % model.SizeMultiple);
+        Assert.True(camRegion.Contains(region));
     }
 
     [Fact]
