@@ -26,15 +26,16 @@ public sealed partial class MonaiUNet
 
     /// <summary>
     /// The logits on <paramref name="window"/> (three axis ranges of the output grid, which is the input's spatial
-    /// grid): equal to <c>forward(input)</c> cropped to the window, in evaluation mode. The encoder runs on the whole
-    /// input (the window's deepest dependence reaches across it); each decoder level and the bottom unit run only on
-    /// the voxels the window depends on: for a transposed convolution (kernel 3, padding 1, stride s, output padding
-    /// s − 1) output o reads inputs i with o = s·i − 1 + k, k ∈ {0, 1, 2}, so outputs [o0, o1) need inputs
-    /// [⌈(o0 − 1)/s⌉, ⌊o1/s⌋ + 1); a kernel-3 convolution needs one more voxel each side. Where that range meets the
-    /// grid's edge the zero padding is the same as on the whole grid. Autograd through the result is restricted the
-    /// same way, which is what makes instance gradients of small lesions cheap (method.md §4: the same numbers).
+    /// grid): equal to <c>forward(input)</c> cropped to the window, in evaluation mode, with every layer evaluated only
+    /// on the voxels the window depends on. Going up, a transposed convolution (kernel 3, padding 1, stride s, output
+    /// padding s − 1) makes output o from inputs i with o = s·i − 1 + k, k ∈ {0, 1, 2}, so outputs [o0, o1) need
+    /// inputs [⌈(o0 − 1)/s⌉, ⌊o1/s⌋ + 1); going down, a kernel-3 convolution of stride s makes output j from inputs
+    /// s·j − 1 … s·j + 1, and it is evaluated on an input slice that starts at a multiple of s so that it samples
+    /// the positions it samples on the whole grid. Where a range meets the grid's edge the zero padding is the
+    /// grid's own. Autograd through the result is restricted the same way, which is what makes instance gradients of
+    /// small lesions cheap (method.md §4: the same numbers). Sizes need not be multiples of the total stride.
     /// Batch normalisation must use running statistics (evaluation mode): in training mode the statistics of the
-    /// smaller decoder tensors would differ.
+    /// smaller tensors would differ.
     /// </summary>
     public Tensor ForwardWindow(Tensor input, IReadOnlyList<AxisRange> window)
     {
@@ -49,37 +50,69 @@ public sealed partial class MonaiUNet
         for (int axis = 0; axis < 3; axis++)
             if (window[axis].Start < 0 || window[axis].End > input.shape[axis + 2] || window[axis].Size < 1)
                 throw new ArgumentOutOfRangeException(nameof(window), $"Axis {axis}: window {window[axis]} is not a non-empty range inside [0, {input.shape[axis + 2]}).");
-        using var scope = NewDisposeScope();
-        return Level(0, input, window).MoveToOuterDisposeScope();
-    }
 
-    Tensor Level(int level, Tensor x, IReadOnlyList<AxisRange> window)
-    {
-        var (down, deeper, up, stride) = _levels[level];
-        var d = down.call(x);
-        var needed = new AxisRange[3];
-        for (int axis = 0; axis < 3; axis++)
+        int levels = _levels.Length;
+        // Grid sizes per resolution: size[0] the input's, size[l + 1] = ⌈size[l] / s_l⌉ (what a padded stride-s conv makes).
+        var size = new int[levels + 1][];
+        size[0] = [(int)input.shape[2], (int)input.shape[3], (int)input.shape[4]];
+        for (int l = 0; l < levels; l++)
+            size[l + 1] = size[l].Select(n => (n + _levels[l].Stride - 1) / _levels[l].Stride).ToArray();
+
+        // What each layer must produce, from the output down: w[l] the output window of level l (resolution l),
+        // u[l] the inputs of its up unit (resolution l + 1), d[l] the range of its down unit's output.
+        var w = new AxisRange[levels][];
+        var u = new AxisRange[levels][];
+        w[0] = window.ToArray();
+        for (int l = 0; l < levels; l++)
         {
-            var (o0, o1) = (window[axis].Start, window[axis].End);
-            needed[axis] = new AxisRange(Math.Max(0, CeilDiv(o0 - 1, stride)), Math.Min((int)d.shape[axis + 2], FloorDiv(o1, stride) + 1));
+            u[l] = Map3(w[l], size[l + 1], (r, n) => new AxisRange(Math.Max(0, CeilDiv(r.Start - 1, _levels[l].Stride)), Math.Min(n, FloorDiv(r.End, _levels[l].Stride) + 1)));
+            if (l + 1 < levels) w[l + 1] = u[l];
         }
-        var sub = level + 1 < _levels.Length ? Level(level + 1, d, needed) : Bottom(deeper, d, needed);
-        var y = up.call(cat([Crop(d, needed, 0), sub], 1));
-        var offset = needed.Select(r => r.Start * stride).ToArray();
-        return Crop(y, window, offset);
+        var d = new AxisRange[levels][];
+        d[levels - 1] = Map3(u[levels - 1], size[levels], (r, n) => DownInputs(r, 1, n)); // the stride-1 bottom unit
+        for (int l = levels - 2; l >= 0; l--)
+        {
+            var deeper = Map3(d[l + 1], size[l + 1], (r, n) => DownInputs(r, _levels[l + 1].Stride, n));
+            d[l] = [.. Enumerable.Range(0, 3).Select(a => new AxisRange(Math.Min(u[l][a].Start, deeper[a].Start), Math.Max(u[l][a].End, deeper[a].End)))];
+        }
+
+        using var scope = NewDisposeScope();
+        // Encoder, each level on its range only; the input itself is read where the first level needs it.
+        var encoded = new Tensor[levels];
+        Tensor previous = input;
+        int[] previousOrigin = [0, 0, 0];
+        for (int l = 0; l < levels; l++)
+        {
+            encoded[l] = OnRange(_levels[l].Down, previous, previousOrigin, d[l], _levels[l].Stride, size[l]);
+            previous = encoded[l];
+            previousOrigin = d[l].Select(r => r.Start).ToArray();
+        }
+        // Bottom, then the decoder from the deepest level up, each on the range the level above needs.
+        var sub = OnRange(_levels[levels - 1].Deeper, encoded[levels - 1], previousOrigin, u[levels - 1], 1, size[levels]);
+        for (int l = levels - 1; l >= 0; l--)
+        {
+            var skip = Crop(encoded[l], u[l], d[l].Select(r => r.Start).ToArray());
+            var y = _levels[l].Up.call(cat([skip, sub], 1));
+            sub = Crop(y, w[l], u[l].Select(r => r.Start * _levels[l].Stride).ToArray());
+        }
+        return sub.MoveToOuterDisposeScope();
     }
 
-    // The stride-1, kernel-3 bottom unit on the needed range plus one voxel of context each side.
-    static Tensor Bottom(Module<Tensor, Tensor> bottom, Tensor d, AxisRange[] needed)
+    // Inputs [a, b) a kernel-3, padding-1, stride-s convolution reads to make outputs r on a grid of n inputs, with a
+    // a multiple of s (the sampling phase) — one voxel more than read on the left, which only a discarded output sees.
+    static AxisRange DownInputs(AxisRange r, int s, int n) => new(Math.Max(0, s * (r.Start - 1)), Math.Min(n, s * (r.End - 1) + 2));
+
+    // The outputs `range` of a kernel-3, padding-1, stride-s unit, from `t` that covers its inputs from `origin` on
+    // (a grid of `inputSize` voxels per axis): run on the slice DownInputs gives, drop the output its left padding made.
+    static Tensor OnRange(Module<Tensor, Tensor> unit, Tensor t, int[] origin, AxisRange[] range, int s, int[] inputSize)
     {
-        var grown = new AxisRange[3];
-        for (int axis = 0; axis < 3; axis++)
-            grown[axis] = new AxisRange(Math.Max(0, needed[axis].Start - 1), Math.Min((int)d.shape[axis + 2], needed[axis].End + 1));
-        var y = bottom.call(Crop(d, grown, 0));
-        return Crop(y, needed, grown.Select(r => r.Start).ToArray());
+        var inputs = Map3(range, inputSize, (r, n) => DownInputs(r, s, n));
+        var y = unit.call(Crop(t, inputs, origin));
+        return Crop(y, range, inputs.Select(r => r.Start / s).ToArray());
     }
 
-    static Tensor Crop(Tensor t, IReadOnlyList<AxisRange> ranges, int origin) => Crop(t, ranges, [origin, origin, origin]);
+    static AxisRange[] Map3(IReadOnlyList<AxisRange> ranges, int[] sizes, Func<AxisRange, int, AxisRange> map) =>
+        [map(ranges[0], sizes[0]), map(ranges[1], sizes[1]), map(ranges[2], sizes[2])];
 
     static Tensor Crop(Tensor t, IReadOnlyList<AxisRange> ranges, int[] origin) =>
         t[TensorIndex.Colon, TensorIndex.Colon,
