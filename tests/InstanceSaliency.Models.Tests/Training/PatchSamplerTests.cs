@@ -60,6 +60,20 @@ public sealed class PatchSamplerTests
     }
 
     [Fact]
+    public void Same_seed_gives_the_same_affine_transformed_patches()
+    {
+        var options = TrainingFixtures.TinyOptions(1) with { Augmentation = new AugmentationOptions { AffineProbability = 1, BlurProbability = 0 } };
+        var plain = Sampler(options with { Augmentation = options.Augmentation with { AffineProbability = 0 } }).Sample(new Random(8));
+        var first = Sampler(options).Sample(new Random(8));
+        var second = Sampler(options).Sample(new Random(8));
+        Assert.Equal(first.Flair, second.Flair);
+        Assert.Equal(first.T1, second.T1);
+        Assert.Equal(first.Label, second.Label);
+        Assert.NotEqual(plain.Flair, first.Flair);
+        Assert.All(first.Label, v => Assert.True(v is 0 or 1));
+    }
+
+    [Fact]
     public void Synthetic_lesions_add_label_voxels()
     {
         var options = TrainingFixtures.TinyOptions(1) with
