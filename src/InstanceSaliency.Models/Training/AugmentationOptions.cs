@@ -1,10 +1,11 @@
 namespace InstanceSaliency.Models.Training;
 
 /// <summary>
-/// Per-patch augmentation, on by default (issue 5: robustness to other sites). Raw-space changes (gamma, bias
-/// field, synthetic lesions) are applied before normalisation, with the normalisation statistics re-estimated on
-/// the transformed scan, so the network sees what the segmenter would feed it for such a scan. Normalised-space
-/// changes follow: blur, per-channel scale and shift, noise; then flips and 90° rotations (image and label alike).
+/// Per-patch augmentation, on by default (issue 5: robustness to other sites). Raw-space changes (synthetic lesions,
+/// gamma, bias field, Gaussian blur: the order of <see cref="SiteShift"/>) are applied before normalisation, with
+/// the normalisation statistics re-estimated for the transformed whole scan, so the network sees what the segmenter
+/// would feed it for such a scan. Normalised-space changes follow: per-channel scale and shift, noise; then a small
+/// affine transform (<see cref="RandomAffine"/>) and flips and 90° rotations (image and label alike).
 /// Probabilities are per patch; each channel draws its own gamma, field, scale and shift.
 /// </summary>
 public sealed record AugmentationOptions
