@@ -27,14 +27,15 @@ sealed class BlurStatistics
     {
         var (mean, square) = Moments(channel);
         var ratios = new (double, double)[sigmasMm.Length];
-        // Independent blurs of the whole scan (about 0.3 s each): in parallel, each result its own, so deterministic.
-        Parallel.For(0, sigmasMm.Length, s =>
+        // One whole-scan blur at a time (about 0.3 s each): in parallel, the 60 MB buffers of each blur raised the
+        // benchmark's peak resident memory from 1.3 to 2.9 GB.
+        for (int s = 0; s < sigmasMm.Length; s++)
         {
             double sigma = sigmasMm[s];
             var blurred = GaussianBlur.Apply(channel, ni, nj, nk, (sigma / voxelSizeMm.I, sigma / voxelSizeMm.J, sigma / voxelSizeMm.K));
             var (m, q) = Moments(blurred);
             ratios[s] = (mean != 0 ? m / mean : 1, square != 0 ? q / square : 1);
-        });
+        }
         return new BlurStatistics(sigmasMm, ratios);
     }
 
