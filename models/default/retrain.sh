@@ -7,7 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 data="${LESJAK2017:-$root/../shared/data/lesjak2017}"
 "$root/ies" train --cases "$data" --validation-case patient26 --out "$root/out/train-default" \
-  --steps 1500 --validate-every 250 --checkpoint-every 100 --blur-probability 0.5 --blur-max-mm 1.5 --seed 0 --threads 2
+  --steps 1000 --validate-every 250 --checkpoint-every 100 --blur-probability 0.5 --blur-max-mm 1.5 --affine-probability 0.3 \
+  --seed 0 --threads 2
 cp "$root/out/train-default/best.iesm" "$root/models/default/unet.iesm"
 "$root/ies" train evaluate --model "$root/models/default/unet.iesm" --shift all --threshold 0.3 \
   --flair "$data/patient26/flair.nii.gz" --t1 "$data/patient26/t1.nii.gz" --truth "$data/patient26/mask.nii.gz"

@@ -44,6 +44,8 @@ static class TrainCommand
         blurProbability.Require(v => v is >= 0 and <= 1, "in [0, 1]");
         var blurMax = new Option<double>("--blur-max-mm") { Description = "Largest blur σ (mm) of the augmentation.", DefaultValueFactory = _ => defaults.Augmentation.BlurSigmaMaxMm };
         blurMax.Require(v => v >= 0.25, "≥ 0.25");
+        var affineProbability = new Option<double>("--affine-probability") { Description = "Probability of a small random affine (rotation, scaling, shear) per patch.", DefaultValueFactory = _ => defaults.Augmentation.AffineProbability };
+        affineProbability.Require(v => v is >= 0 and <= 1, "in [0, 1]");
         var noAugmentation = new Option<bool>("--no-augmentation") { Description = "Turn every augmentation off (ablation)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation and sampling.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "CPU threads (fixed for determinism).", DefaultValueFactory = _ => 2 };
@@ -52,7 +54,7 @@ static class TrainCommand
         var command = new Command("train", "Train a lesion-segmentation U-Net (resumes from --out's checkpoint).")
         {
             manifest, cases, validationCases, output, steps, batch, patch, positive, lr, validateEvery, checkpointEvery, channels, synthetic, blurProbability, blurMax,
-            noAugmentation, seed, threads, device,
+            affineProbability, noAugmentation, seed, threads, device,
         };
         command.SetAction((parsed, cancellation) =>
         {
@@ -67,6 +69,7 @@ static class TrainCommand
                 : defaults.Augmentation with
                 {
                     SyntheticLesionProbability = parsed.GetValue(synthetic), BlurProbability = parsed.GetValue(blurProbability), BlurSigmaMaxMm = parsed.GetValue(blurMax),
+                    AffineProbability = parsed.GetValue(affineProbability),
                 };
             var options = defaults with
             {

@@ -11,9 +11,14 @@ sealed record TrainingPatch(float[] Flair, float[] T1, byte[] Label, int Size);
 /// Draws training patches (everything but flips and rotations, which act on tensors in <see cref="SpatialAugmentation"/>).
 /// A case is chosen uniformly; with probability <see cref="TrainingOptions.PositiveFraction"/> the centre is a random
 /// lesion voxel, else a random brain voxel (FLAIR ≠ 0); the P³ box is shifted by up to ±P/4 and kept inside the grid.
-/// Then, in raw intensities: synthetic lesions (<see cref="SyntheticLesionInserter"/>), gamma and bias field per
-/// channel (<see cref="ChannelShift"/>); normalisation with the shifted scan's statistics; then blur, per-channel
-/// scale and shift, noise (brain voxels only; background stays 0 as at inference).
+/// The box is read with a margin of the largest blur kernel's reach, so that a blur sees the scan around the patch
+/// (and the grid's zero padding at its edges), as a blur of the whole scan would. Then, in raw intensities, the
+/// order of <see cref="SiteShift"/>: synthetic lesions (<see cref="SyntheticLesionInserter"/>), gamma and bias field
+/// per channel (<see cref="ChannelShift"/>), Gaussian blur of both channels; normalisation with the statistics the
+/// segmenter would compute on the shifted, blurred whole scan (<see cref="ChannelShift.Statistics"/>,
+/// <see cref="BlurStatistics"/>), brain = the non-zero voxels of the blurred patch, as at inference; then
+/// per-channel scale and shift, noise (brain voxels only; background stays 0); then the small affine
+/// (<see cref="RandomAffine"/>) of images and label.
 /// </summary>
 sealed class PatchSampler(IReadOnlyList<PreparedCase> cases, TrainingOptions options)
 {
@@ -25,34 +30,67 @@ sealed class PatchSampler(IReadOnlyList<PreparedCase> cases, TrainingOptions opt
         int p = options.PatchSizeVoxels;
         var c = cases[rng.Next(cases.Count)];
         var s = c.Source.Flair.Shape;
+        var voxelSize = c.Source.Flair.Geometry.VoxelSizeMm;
         bool positive = c.LesionIndices.Length > 0 && rng.NextDouble() < options.PositiveFraction;
         int centre = positive ? c.LesionIndices[rng.Next(c.LesionIndices.Length)] : c.BrainIndices[rng.Next(c.BrainIndices.Length)];
         var (ci, cj, ck) = s.Coordinates(centre);
         int Origin(int centreIndex, int size) =>
             size <= p ? (size - p) / 2 : Math.Clamp(centreIndex - p / 2 + rng.Next(-p / 4, p / 4 + 1), 0, size - p);
         int i0 = Origin(ci, s.I), j0 = Origin(cj, s.J), k0 = Origin(ck, s.K);
-        var shape = new GridShape(p, p, p);
-        var flair = c.Source.Flair.Reframe(i0, j0, k0, shape);
-        var t1 = c.Source.T1.Reframe(i0, j0, k0, shape);
-        var label = c.Source.Mask.Reframe(i0, j0, k0, shape).Voxels;
+        int m = c.FlairBlur is null ? 0 : BlurReach(c.FlairBlur.SigmasMm[^1], voxelSize);
+        int q = p + 2 * m;
+        var box = new GridShape(q, q, q);
+        var flair = c.Source.Flair.Reframe(i0 - m, j0 - m, k0 - m, box);
+        var t1 = c.Source.T1.Reframe(i0 - m, j0 - m, k0 - m, box);
+        var label = c.Source.Mask.Reframe(i0 - m, j0 - m, k0 - m, box).Voxels;
         if (c.WhiteMatter is not null && rng.NextDouble() < a.SyntheticLesionProbability)
-            (flair, t1) = InsertSyntheticLesions(rng, flair, t1, c.WhiteMatter.Reframe(i0, j0, k0, shape), label);
+            (flair, t1) = InsertSyntheticLesions(rng, flair, t1, c.WhiteMatter.Reframe(i0 - m, j0 - m, k0 - m, box), label);
 
-        var f = Normalise(flair.Voxels, DrawShift(rng, c.FlairMaximum, s), c.Source.Flair.Voxels, c, i0, j0, k0);
-        var t = Normalise(t1.Voxels, DrawShift(rng, c.T1Maximum, s), c.Source.T1.Voxels, c, i0, j0, k0);
-        var brainF = Brain(flair.Voxels);
-        var brainT = Brain(t1.Voxels);
+        var shiftF = DrawShift(rng, c.FlairMaximum, s);
+        var shiftT = DrawShift(rng, c.T1Maximum, s);
+        var rawF = Shifted(flair.Voxels, shiftF, q, i0 - m, j0 - m, k0 - m);
+        var rawT = Shifted(t1.Voxels, shiftT, q, i0 - m, j0 - m, k0 - m);
+        var statsF = shiftF.Statistics(c.Source.Flair.Voxels, c.StatisticsIndices, s);
+        var statsT = shiftT.Statistics(c.Source.T1.Voxels, c.StatisticsIndices, s);
         if (rng.NextDouble() < a.BlurProbability)
         {
-            double sigma = rng.Uniform(0.25, a.BlurSigmaMaxMm);
-            var size = c.Source.Flair.Geometry.VoxelSizeMm;
-            var sv = (sigma / size.I, sigma / size.J, sigma / size.K);
-            f = GaussianBlur.Apply(f, p, p, p, sv);
-            t = GaussianBlur.Apply(t, p, p, p, sv);
+            if (c.FlairBlur is null || c.T1Blur is null)
+                throw new InvalidOperationException("Blur augmentation needs cases prepared with the blur σ values (PreparedCase blurSigmasMm).");
+            int index = rng.Next(c.FlairBlur.SigmasMm.Count);
+            double sigma = c.FlairBlur.SigmasMm[index];
+            var sv = (sigma / voxelSize.I, sigma / voxelSize.J, sigma / voxelSize.K);
+            rawF = GaussianBlur.Apply(rawF, q, q, q, sv);
+            rawT = GaussianBlur.Apply(rawT, q, q, q, sv);
+            statsF = c.FlairBlur.Correct(index, statsF.Mean, statsF.Sd);
+            statsT = c.T1Blur.Correct(index, statsT.Mean, statsT.Sd);
         }
-        ScaleShiftNoise(rng, f, brainF, a);
-        ScaleShiftNoise(rng, t, brainT, a);
+        rawF = Crop(rawF, q, m, p);
+        rawT = Crop(rawT, q, m, p);
+        label = Crop(label, q, m, p);
+        var f = Normalise(rawF, statsF);
+        var t = Normalise(rawT, statsT);
+        ScaleShiftNoise(rng, f, rawF, a);
+        ScaleShiftNoise(rng, t, rawT, a);
+        if (rng.NextDouble() < a.AffineProbability)
+        {
+            var (images, warped) = RandomAffine.Draw(rng, a).Apply([f, t], label, p, p, p, voxelSize);
+            (f, t, label) = (images[0], images[1], warped);
+        }
         return new TrainingPatch(f, t, label, p);
+    }
+
+    /// <summary>Voxels a blur of <paramref name="sigmaMm"/> reaches on the widest axis (<see cref="GaussianBlur"/>'s kernel radius ⌈3σ⌉).</summary>
+    static int BlurReach(double sigmaMm, (double I, double J, double K) voxelSizeMm) =>
+        Math.Max(1, (int)Math.Ceiling(3 * sigmaMm / Math.Min(voxelSizeMm.I, Math.Min(voxelSizeMm.J, voxelSizeMm.K))));
+
+    static T[] Crop<T>(T[] box, int q, int m, int p)
+    {
+        if (m == 0) return box;
+        var output = new T[p * p * p];
+        for (int k = 0; k < p; k++)
+            for (int j = 0; j < p; j++)
+                Array.Copy(box, m + q * (j + m + q * (k + m)), output, p * (j + p * k), p);
+        return output;
     }
 
     (Volume<float>, Volume<float>) InsertSyntheticLesions(Random rng, Volume<float> flair, Volume<float> t1, Volume<byte> whiteMatter, byte[] label)
@@ -94,28 +132,32 @@ sealed class PatchSampler(IReadOnlyList<PreparedCase> cases, TrainingOptions opt
         return new ChannelShift(gamma, field, maximum);
     }
 
-    static float[] Normalise(float[] patch, ChannelShift shift, float[] wholeChannel, PreparedCase c, int i0, int j0, int k0)
+    static float[] Shifted(float[] box, ChannelShift shift, int q, int i0, int j0, int k0)
     {
-        var (mean, sd) = shift.Statistics(wholeChannel, c.StatisticsIndices, c.Source.Flair.Shape);
-        int p = (int)Math.Round(Math.Cbrt(patch.Length));
-        var output = new float[patch.Length];
-        for (int k = 0, n = 0; k < p; k++)
-            for (int j = 0; j < p; j++)
-                for (int i = 0; i < p; i++, n++)
-                    if (patch[n] != 0) output[n] = (float)((shift.Apply(patch[n], i + i0, j + j0, k + k0) - mean) / sd);
+        var output = new float[box.Length];
+        for (int k = 0, n = 0; k < q; k++)
+            for (int j = 0; j < q; j++)
+                for (int i = 0; i < q; i++, n++)
+                    if (box[n] != 0) output[n] = shift.Apply(box[n], i + i0, j + j0, k + k0);
         return output;
     }
 
-    static bool[] Brain(float[] raw) => raw.Select(v => v != 0).ToArray();
+    static float[] Normalise(float[] raw, (double Mean, double Sd) statistics)
+    {
+        var output = new float[raw.Length];
+        for (int n = 0; n < raw.Length; n++)
+            if (raw[n] != 0) output[n] = (float)((raw[n] - statistics.Mean) / statistics.Sd);
+        return output;
+    }
 
-    static void ScaleShiftNoise(Random rng, float[] x, bool[] brain, AugmentationOptions a)
+    static void ScaleShiftNoise(Random rng, float[] x, float[] raw, AugmentationOptions a)
     {
         double scale = 1 + rng.Uniform(-a.IntensityScaleMax, a.IntensityScaleMax);
         double shift = rng.Uniform(-a.IntensityShiftMax, a.IntensityShiftMax);
         double noise = rng.NextDouble() < a.NoiseProbability ? rng.Uniform(0, a.NoiseSdMax) : 0;
         for (int n = 0; n < x.Length; n++)
         {
-            if (!brain[n]) { x[n] = 0; continue; }
+            if (raw[n] == 0) { x[n] = 0; continue; }
             double v = scale * x[n] + shift;
             if (noise > 0) v += noise * rng.Normal();
             x[n] = (float)v;

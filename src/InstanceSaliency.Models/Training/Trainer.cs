@@ -30,7 +30,8 @@ public sealed class Trainer(TrainingOptions options, ComputeContext context)
         options.Validate();
         context.Apply();
         Directory.CreateDirectory(output);
-        var prepared = data.Train.Select(c => new PreparedCase(c, options.Augmentation.SyntheticLesionProbability > 0)).ToList();
+        var blurSigmas = BlurStatistics.Sigmas(options.Augmentation);
+        var prepared = data.Train.Select(c => new PreparedCase(c, options.Augmentation.SyntheticLesionProbability > 0, blurSigmas)).ToList();
         var sampler = new PatchSampler(prepared, options);
         var loss = new SegmentationLoss(options.NdscReferenceFraction, options.FocalGamma);
 

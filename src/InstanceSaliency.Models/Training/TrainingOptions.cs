@@ -16,7 +16,7 @@ public sealed record TrainingOptions
     public UNetSettings Network { get; init; } = SmallUNet;
 
     /// <summary>Total optimisation steps.</summary>
-    public int Steps { get; init; } = 1500;
+    public int Steps { get; init; } = 1000;
 
     /// <summary>Patches per step.</summary>
     public int BatchSize { get; init; } = 4;
