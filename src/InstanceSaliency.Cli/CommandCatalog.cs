@@ -18,5 +18,8 @@ static class CommandCatalog
         BenchCommand.Create(console),
         AnalyzeCommand.Create(console),
         TrainCommand.Create(console),
+        ContextCommand.Create(console),
+        SynthCommand.Create(console),
+        SanityCommand.Create(console),
     ];
 }
