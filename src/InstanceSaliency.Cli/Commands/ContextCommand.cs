@@ -43,7 +43,6 @@ static class ContextCommand
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "context");
-            progress.Report("segmenting");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels);
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
             ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));

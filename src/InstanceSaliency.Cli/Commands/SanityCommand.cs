@@ -47,7 +47,6 @@ static class SanityCommand
             using var model = inputs.LoadModel(parsed, context);
             var provenance = ExperimentProvenance.Of(paths, model, seed);
             var progress = new LineProgress(console.Error, "sanity");
-            progress.Report("segmenting");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels);
             var result = new SanityExperiment(model, context, options).Run(scan, progress);
             SanityOutputs.Write(folder, result, options, provenance);

@@ -57,7 +57,6 @@ static class SynthCommand
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "synth");
-            progress.Report("segmenting");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize));
             var result = new SynthExperiment(model, context, options).Run(scan, progress);
             SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed));
