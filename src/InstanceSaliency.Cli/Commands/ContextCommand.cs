@@ -52,11 +52,13 @@ static class ContextCommand
                 var radii = group.LesionRadiiMm.Where(double.IsFinite).Order().ToArray();
                 string median = radii.Length == 0 ? "none within R" : string.Create(c, $"median {radii[radii.Length / 2]:0.##} mm");
                 console.Out.WriteLine(string.Create(c,
-                    $"{group.Group}: {group.Lesions} lesion(s); pooled context radius {(double.IsFinite(group.ContextRadiusMm) ? group.ContextRadiusMm.ToString("0.##", c) + " mm" : "beyond R")}; lesion radii {median} ({group.LesionRadiiMm.Count(r => !double.IsFinite(r))} beyond R)"));
+                    $"{group.Group}: {group.Lesions} lesion(s); pooled context radius {Mm(group.ContextRadiusMm)}, settling radius {Mm(group.SettlingRadiusMm)}; lesion radii {median} ({group.LesionRadiiMm.Count(r => !double.IsFinite(r))} beyond R)"));
             }
             console.Out.WriteLine($"wrote {Path.GetFullPath(folder)}");
             return CommandLineApp.Success;
         });
         return command;
     }
+
+    static string Mm(double radius) => double.IsFinite(radius) ? radius.ToString("0.##", CultureInfo.InvariantCulture) + " mm" : "beyond R";
 }

@@ -89,7 +89,7 @@ public sealed class ContextExperimentTests : IDisposable
         static string Svg(string path) => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), @"cl_\d+", "cl_N");
         Assert.Equal(Svg(Path.Combine(_folder.File("a"), "context_curves.svg")), Svg(Path.Combine(_folder.File("b"), "context_curves.svg")));
         var lesions = File.ReadAllLines(Path.Combine(_folder.File("a"), "context_lesions.tsv"));
-        Assert.Equal("id\ttype\tvoxels\tvolume_mm3\tsegmentation_mean_probability\tunmasked_mean_probability\tunmasked_detected\tcontext_radius_mm\tdetection_radius_mm", lesions[0]);
+        Assert.Equal("id\ttype\tvoxels\tvolume_mm3\tsegmentation_mean_probability\tunmasked_mean_probability\tunmasked_detected\tcontext_radius_mm\tsettling_radius_mm\tdetection_radius_mm", lesions[0]);
         Assert.Equal(2, lesions.Length);
     }
 

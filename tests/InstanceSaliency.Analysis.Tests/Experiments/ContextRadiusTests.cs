@@ -28,4 +28,15 @@ public class ContextRadiusTests
         Assert.Equal([0, 3, 6], new ContextOptions { MaximumRadiusMm = 8, StepMm = 3 }.RadiiMm());
         Assert.Equal([0], new ContextOptions { MaximumRadiusMm = 0 }.RadiiMm());
     }
+
+    [Fact]
+    public void The_settling_radius_is_where_the_curve_stays_within_the_band_up_to_the_end()
+    {
+        // rises above the plateau, comes back: first reached at 1 mm, settled from 3 mm
+        double[] curve = [0.2, 0.79, 0.99, 0.81, 0.8];
+        Assert.Equal(1, ContextRadius.Of(Radii, curve, plateau: 0.8, fraction: 0.95));
+        Assert.Equal(3, ContextRadius.Settling(Radii, curve, plateau: 0.8, fraction: 0.95));
+        Assert.True(double.IsNaN(ContextRadius.Settling(Radii, [0.8, 0.8, 0.8, 0.8, 0.5], plateau: 0.8, fraction: 0.95)));
+        Assert.Equal(0, ContextRadius.Settling(Radii, [0.8, 0.8, 0.8, 0.8, 0.8], plateau: 0.8, fraction: 0.95));
+    }
 }

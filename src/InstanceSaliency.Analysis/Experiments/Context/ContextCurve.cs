@@ -20,6 +20,9 @@ public sealed record ContextCurve(
     /// <summary>The context radius at <paramref name="fraction"/> of the plateau (see <see cref="ContextRadius"/>).</summary>
     public double ContextRadiusMm(double fraction) => ContextRadius.Of(RadiiMm, MeanProbability, UnmaskedMeanProbability, fraction);
 
+    /// <summary>The settling radius at <paramref name="fraction"/> (see <see cref="ContextRadius.Settling"/>).</summary>
+    public double SettlingRadiusMm(double fraction) => ContextRadius.Settling(RadiiMm, MeanProbability, UnmaskedMeanProbability, fraction);
+
     /// <summary>The smallest radius at which Ω is detected (any p &gt; τ); NaN when it never is within R.</summary>
     public double DetectionRadiusMm()
     {

@@ -7,7 +7,7 @@ namespace InstanceSaliency.Analysis.Experiments.Context;
 
 /// <summary>
 /// What `ies context` writes into its folder: context_lesions.tsv (one row per lesion: plateau, segmentation
-/// probability, context and detection radius), context_curves.tsv (lesion × radius), context_pooled.tsv
+/// probability, context, settling and detection radius), context_curves.tsv (lesion × radius), context_pooled.tsv
 /// (group × radius), summary.json (per group the pooled radius and the distribution of lesion radii) and
 /// context_curves.png/.svg (pooled curves per group over the lesions' own curves).
 /// </summary>
@@ -23,13 +23,13 @@ public static class ContextOutputs
     {
         Directory.CreateDirectory(folder);
         var lesions = new ExperimentTable("id", "type", "voxels", "volume_mm3", "segmentation_mean_probability", "unmasked_mean_probability",
-            "unmasked_detected", "context_radius_mm", "detection_radius_mm");
+            "unmasked_detected", "context_radius_mm", "settling_radius_mm", "detection_radius_mm");
         var curves = new ExperimentTable("id", "type", "radius_mm", "mean_probability", "detected");
         foreach (var c in result.Curves)
         {
             var l = c.Lesion;
             lesions.Add(l.Id, l.Type.ToContractName(), l.VoxelCount, l.VolumeMm3, c.SegmentationMeanProbability, c.UnmaskedMeanProbability,
-                c.UnmaskedDetected, c.ContextRadiusMm(result.PlateauFraction), c.DetectionRadiusMm());
+                c.UnmaskedDetected, c.ContextRadiusMm(result.PlateauFraction), c.SettlingRadiusMm(result.PlateauFraction), c.DetectionRadiusMm());
             for (int n = 0; n < c.RadiiMm.Count; n++) curves.Add(l.Id, l.Type.ToContractName(), c.RadiiMm[n], c.MeanProbability[n], c.Detected[n]);
         }
         lesions.Write(Path.Combine(folder, "context_lesions.tsv"));
@@ -52,9 +52,11 @@ public static class ContextOutputs
                 ["unmasked_detection_rate"] = ExperimentJson.Number(p.UnmaskedDetectionRate),
                 ["pooled_context_radius_mm"] = ExperimentJson.Number(p.ContextRadiusMm),
                 ["lesion_context_radius_mm"] = ExperimentJson.Distribution(p.LesionRadiiMm),
+                ["pooled_settling_radius_mm"] = ExperimentJson.Number(p.SettlingRadiusMm),
+                ["lesion_settling_radius_mm"] = ExperimentJson.Distribution(p.LesionSettlingRadiiMm),
             };
         provenance["experiment"] = "context";
-        provenance["definition"] = $"input zeroed outside d(v, lesion) <= r (mm, both channels after normalisation); one forward pass on the exact crop; context radius = smallest r with mean p >= {options.PlateauFraction} x plateau; plateau = mean p on the unmasked input (r = infinity); undefined (null) when not reached within max_radius_mm";
+        provenance["definition"] = $"input zeroed outside d(v, lesion) <= r (mm, both channels after normalisation); one forward pass on the exact crop; context radius = smallest r with mean p >= {options.PlateauFraction} x plateau; plateau = mean p on the unmasked input (r = infinity); settling radius = smallest r from which mean p stays within (1 - fraction) x plateau of the plateau up to max_radius_mm; undefined (null) when not reached within max_radius_mm";
         provenance["max_radius_mm"] = options.MaximumRadiusMm;
         provenance["step_mm"] = options.StepMm;
         provenance["plateau_fraction"] = options.PlateauFraction;

@@ -23,7 +23,8 @@ public sealed record ContextResult(IReadOnlyList<ContextCurve> Curves, IReadOnly
         double plateau = members.Average(c => c.UnmaskedMeanProbability);
         var radii = members.Select(c => c.ContextRadiusMm(PlateauFraction)).ToArray();
         return new PooledContext(group, members.Count, mean, rate, plateau, members.Count(c => c.UnmaskedDetected) / (double)members.Count,
-            ContextRadius.Of(RadiiMm, mean, plateau, PlateauFraction), radii);
+            ContextRadius.Of(RadiiMm, mean, plateau, PlateauFraction), radii,
+            ContextRadius.Settling(RadiiMm, mean, plateau, PlateauFraction), members.Select(c => c.SettlingRadiusMm(PlateauFraction)).ToArray());
     }
 }
 
@@ -36,5 +37,8 @@ public sealed record ContextResult(IReadOnlyList<ContextCurve> Curves, IReadOnly
 /// <param name="UnmaskedDetectionRate">Fraction detected on the unmasked input.</param>
 /// <param name="ContextRadiusMm">The radius of the pooled curve (NaN: beyond R).</param>
 /// <param name="LesionRadiiMm">Each lesion's own radius (NaN: beyond R).</param>
+/// <param name="SettlingRadiusMm">The settling radius of the pooled curve (<see cref="ContextRadius.Settling"/>; NaN: not within R).</param>
+/// <param name="LesionSettlingRadiiMm">Each lesion's own settling radius.</param>
 public sealed record PooledContext(string Group, int Lesions, IReadOnlyList<double> MeanProbability, IReadOnlyList<double> DetectionRate,
-    double Plateau, double UnmaskedDetectionRate, double ContextRadiusMm, IReadOnlyList<double> LesionRadiiMm);
+    double Plateau, double UnmaskedDetectionRate, double ContextRadiusMm, IReadOnlyList<double> LesionRadiiMm,
+    double SettlingRadiusMm, IReadOnlyList<double> LesionSettlingRadiiMm);

@@ -55,7 +55,7 @@ public sealed class SanityExperiment(SegmentationModel model, ComputeContext con
     {
         using var scope = NewDisposeScope();
         var target = input.Target(lesion.Id, lesion.VoxelIndices);
-        var region = new ExactCropStrategy().Region(model, method, input, target);
+        var region = strategy.Region(model, method, input, target);
         var map = strategy.Run(model, method, input, target);
         var crop = map[.., TensorIndex.Slice(region.I0, region.I0 + region.SizeI), TensorIndex.Slice(region.J0, region.J0 + region.SizeJ), TensorIndex.Slice(region.K0, region.K0 + region.SizeK)];
         return crop.abs().to(ScalarType.Float64).contiguous().cpu().data<double>().ToArray();
