@@ -65,6 +65,15 @@ public sealed class SynthExperimentTests : IDisposable
         var cells = result.Cells();
         Assert.Equal(8, cells.Count);
         Assert.Equal(1.0, cells.Single(c => c.FlairContrastSd == 8 && c.T1ContrastSd == 0).DetectionRate);
+
+        SynthOutputs.Write(_folder.File("out"), result, Small, new System.Text.Json.Nodes.JsonObject());
+        var table = File.ReadAllLines(Path.Combine(_folder.File("out"), "synth_cells.tsv"));
+        Assert.Equal("radius_mm\tflair_contrast_sd\tt1_contrast_sd\trepeats\tdetection_rate\tmean_probability\tflair_share", table[0]);
+        Assert.Equal(1 + 8, table.Length);
+        Assert.Equal(1 + 16, File.ReadAllLines(Path.Combine(_folder.File("out"), "synth_lesions.tsv")).Length);
+        foreach (string figure in new[] { "synth_detection_rate", "synth_mean_probability", "synth_flair_share" })
+            foreach (string extension in new[] { ".png", ".svg" })
+                Assert.True(new FileInfo(Path.Combine(_folder.File("out"), figure + extension)).Length > 1000, figure + extension);
     }
 
     [Fact]

@@ -12,15 +12,16 @@ namespace InstanceSaliency.Analysis.Experiments.Synthetic;
 /// </summary>
 static class SynthHeatMap
 {
-    const float Cell = 46, PanelGap = 36, Left = 70, Top = 58, Bottom = 56, Right = 20;
+    const float Cell = 46, PanelGap = 36, Left = 70, Top = 58, Bottom = 56, Right = 20, MinimumPanelWidth = 190, MinimumWidth = 620;
 
     public static void Save(string stem, string title, IReadOnlyList<SynthCell> cells, Func<SynthCell, double> value,
         IReadOnlyList<double> radii, IReadOnlyList<double> flairContrasts, IReadOnlyList<double> t1Contrasts)
     {
         var flair = flairContrasts.Order().ToArray();
         var t1 = t1Contrasts.Order().ToArray();
-        float panelWidth = Cell * t1.Length, height = Top + Cell * flair.Length + Bottom;
-        float width = Left + radii.Count * panelWidth + (radii.Count - 1) * PanelGap + Right;
+        // Panels are at least wide enough for their axis title; the figure for its title.
+        float gridWidth = Cell * t1.Length, panelWidth = Math.Max(gridWidth, MinimumPanelWidth), height = Top + Cell * flair.Length + Bottom;
+        float width = Math.Max(Left + radii.Count * panelWidth + (radii.Count - 1) * PanelGap + Right, MinimumWidth);
         void Draw(SKCanvas canvas)
         {
             canvas.Clear(SKColors.White);
@@ -31,8 +32,8 @@ static class SynthHeatMap
             canvas.DrawText(title, width / 2, 22, heading);
             for (int r = 0; r < radii.Count; r++)
             {
-                float x0 = Left + r * (panelWidth + PanelGap);
-                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"radius {radii[r]:0.##} mm"), x0 + panelWidth / 2, Top - 10, text);
+                float panel = Left + r * (panelWidth + PanelGap), x0 = panel + (panelWidth - gridWidth) / 2;
+                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"radius {radii[r]:0.##} mm"), x0 + gridWidth / 2, Top - 10, text);
                 for (int row = 0; row < flair.Length; row++)
                     for (int col = 0; col < t1.Length; col++)
                     {
@@ -47,10 +48,10 @@ static class SynthHeatMap
                     }
                 for (int col = 0; col < t1.Length; col++)
                     canvas.DrawText(t1[col].ToString("0.##", CultureInfo.InvariantCulture), x0 + col * Cell + Cell / 2, Top + flair.Length * Cell + 15, text);
-                canvas.DrawText("T1 contrast (WM SD darker)", x0 + panelWidth / 2, Top + flair.Length * Cell + 34, text);
+                canvas.DrawText("T1 contrast (WM SD darker)", x0 + gridWidth / 2, Top + flair.Length * Cell + 34, text);
             }
             for (int row = 0; row < flair.Length; row++)
-                canvas.DrawText(flair[row].ToString("0.##", CultureInfo.InvariantCulture), Left - 6, Top + (flair.Length - 1 - row) * Cell + Cell / 2 + 4, right);
+                canvas.DrawText(flair[row].ToString("0.##", CultureInfo.InvariantCulture), Left + (panelWidth - gridWidth) / 2 - 6, Top + (flair.Length - 1 - row) * Cell + Cell / 2 + 4, right);
             canvas.Save();
             canvas.RotateDegrees(-90, 18, Top + flair.Length * Cell / 2);
             canvas.DrawText("FLAIR contrast (WM SD brighter)", 18, Top + flair.Length * Cell / 2 + 4, text);
