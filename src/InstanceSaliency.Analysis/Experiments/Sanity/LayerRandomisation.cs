@@ -33,6 +33,7 @@ public static class LayerRandomisation
                 removers.Add(((Convolution)module).register_forward_hook((_, _, output) => { order.Add(name); return output; }).remove);
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
+            model.Module.eval(); // a forward pass in training mode would update the batch-norm running statistics
             int size = model.SizeMultiple;
             var device = model.Module.parameters().First().device;
             model.Network.call(zeros([1, model.Description.InChannels, size, size, size], device: device));

@@ -24,10 +24,10 @@ public sealed class SanityExperiment(SegmentationModel model, ComputeContext con
         ArgumentNullException.ThrowIfNull(scan);
         options.Validate();
         context.Apply();
+        var attribution = new AttributionModel(model); // evaluation mode before any forward pass
         var layers = LayerRandomisation.Layers(model);
         if (options.MaximumLayers is int m) layers = layers.Take(m).ToList();
         var lesions = scan.Chosen(options.LesionIds, options.MaximumLesions, "sanity");
-        var attribution = new AttributionModel(model);
         using var input = NetworkInput.From(scan.Flair, scan.T1, model.SizeMultiple, context.Device);
         var grid = (input.Padded.shape[2], input.Padded.shape[3], input.Padded.shape[4]);
         var methods = options.Methods.Select(name => (Name: name, Method: Create(name, input.FlairRange, grid))).ToList();
