@@ -44,6 +44,8 @@ public sealed class SanityExperimentTests : IDisposable
         foreach (string method in result.Methods)
         {
             Assert.Equal(1.0, result.Summary(0, method).Median, 12);
+            Assert.Equal(1.0, result.Summary(0, method, near: true).Median, 12);
+            Assert.True(result.Summary(result.Layers.Count, method, near: true).Median < 0.95, $"{method}: near-lesion rho did not fall");
             // Both maps keep the receptive field's spatial fall-off, so ρ of |M| stays well above 0 even for two
             // random networks; what must hold is that it falls clearly below 1.
             double last = result.Summary(result.Layers.Count, method).Median;

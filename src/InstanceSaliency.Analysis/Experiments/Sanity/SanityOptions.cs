@@ -10,6 +10,12 @@ public sealed record SanityOptions
     /// <summary>Default SmoothGrad samples: fewer than explain's 50, since every layer step recomputes every map.</summary>
     public const int DefaultSamples = 10;
 
+    /// <summary>Default radius (mm) of the near-lesion region: the outermost ring of method.md §7.</summary>
+    public const double DefaultNearRadiusMm = 10;
+
+    /// <summary>ρ is also computed over the voxels within this distance (mm) of the lesion (lesion included).</summary>
+    public double NearRadiusMm { get; init; } = DefaultNearRadiusMm;
+
     /// <summary>Methods checked: smoothgrad and/or gradcampp.</summary>
     public IReadOnlyList<string> Methods { get; init; } = [SaliencyMethodNames.SmoothGrad, SaliencyMethodNames.GradCamPlusPlus];
 
@@ -44,6 +50,7 @@ public sealed record SanityOptions
         if (SmoothGrad.Samples < 1) throw new InvalidInputException($"--samples must be ≥ 1; got {SmoothGrad.Samples}.");
         if (!double.IsFinite(SmoothGrad.NoiseFractionOfFlairRange) || SmoothGrad.NoiseFractionOfFlairRange < 0)
             throw new InvalidInputException($"--noise must be a finite fraction ≥ 0; got {SmoothGrad.NoiseFractionOfFlairRange}.");
+        if (!double.IsFinite(NearRadiusMm) || NearRadiusMm < 0) throw new InvalidInputException($"--near must be a finite number of mm ≥ 0; got {NearRadiusMm}.");
         if (MaximumLayers is < 1) throw new InvalidInputException($"--max-layers must be ≥ 1; got {MaximumLayers}.");
         if (Threshold is { } t && !(t > 0 && t < 1)) throw new InvalidInputException($"--threshold must be in (0, 1); got {t}.");
         if (MinimumLesionVoxels < 1) throw new InvalidInputException($"--min-size must be ≥ 1; got {MinimumLesionVoxels}.");
