@@ -20,11 +20,11 @@ static class ContextCommand
         step.Require(v => double.IsFinite(v) && v > 0, "a finite number of mm > 0");
         var fraction = new Option<double>("--plateau-fraction") { Description = "The context radius is the smallest r reaching this fraction of the unmasked mean probability.", DefaultValueFactory = _ => ContextOptions.DefaultPlateauFraction };
         fraction.Require(v => v > 0 && v <= 1, "in (0, 1]");
-        var command = new Command("context", "Context needed: each lesion's probability as the input is zeroed beyond r mm of it; pooled curves and the context radius.")
-        {
-            maxRadius, step, fraction,
-        };
+        var command = new Command("context", "Context needed: each lesion's probability as the input is zeroed beyond r mm of it; pooled curves and the context radius.");
         inputs.AddTo(command);
+        command.Options.Add(maxRadius);
+        command.Options.Add(step);
+        command.Options.Add(fraction);
         command.SetAction(parsed =>
         {
             var options = new ContextOptions

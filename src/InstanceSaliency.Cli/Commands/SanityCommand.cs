@@ -23,11 +23,13 @@ static class SanityCommand
         var near = new Option<double>("--near") { Description = "Also correlate over the voxels within this distance of the lesion (mm).", DefaultValueFactory = _ => SanityOptions.DefaultNearRadiusMm };
         near.Require(v => double.IsFinite(v) && v >= 0, "a finite number of mm ≥ 0");
         var maxLayers = new Option<int?>("--max-layers") { Description = "Randomise at most this many blocks (from the output side); default: all." };
-        var command = new Command("sanity", "Sanity check: cascading randomisation of the network's layers and the rank correlation of the maps with the trained model's.")
-        {
-            methods, samples, noise, near, maxLayers,
-        };
+        var command = new Command("sanity", "Sanity check: cascading randomisation of the network's layers and the rank correlation of the maps with the trained model's.");
         inputs.AddTo(command);
+        command.Options.Add(methods);
+        command.Options.Add(samples);
+        command.Options.Add(noise);
+        command.Options.Add(near);
+        command.Options.Add(maxLayers);
         command.SetAction(parsed =>
         {
             long seed = parsed.GetValue(inputs.Seed);

@@ -31,11 +31,16 @@ static class SynthCommand
         samples.Require(v => v >= 1, "≥ 1");
         var noise = new Option<double>("--noise") { Description = "Noise σ as a fraction f of the normalised FLAIR range.", DefaultValueFactory = _ => SmoothGradOptions.DefaultNoiseFraction };
         noise.Require(v => double.IsFinite(v) && v >= 0, "a finite fraction ≥ 0");
-        var command = new Command("synth", "Synthetic lesions in normal-appearing white matter over a grid of size × FLAIR contrast × T1 contrast: detection, probability, FLAIR share.")
-        {
-            radii, flairContrasts, t1Contrasts, repeats, edge, clearance, samples, noise,
-        };
+        var command = new Command("synth", "Synthetic lesions in normal-appearing white matter over a grid of size × FLAIR contrast × T1 contrast: detection, probability, FLAIR share.");
         inputs.AddTo(command, lesionChoice: false);
+        command.Options.Add(radii);
+        command.Options.Add(flairContrasts);
+        command.Options.Add(t1Contrasts);
+        command.Options.Add(repeats);
+        command.Options.Add(edge);
+        command.Options.Add(clearance);
+        command.Options.Add(samples);
+        command.Options.Add(noise);
         command.SetAction(parsed =>
         {
             long seed = parsed.GetValue(inputs.Seed);
