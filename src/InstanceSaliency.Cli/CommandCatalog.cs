@@ -19,5 +19,8 @@ static class CommandCatalog
         AnalyzeCommand.Create(console),
         CohortCommand.Create(console),
         TrainCommand.Create(console),
+        ContextCommand.Create(console),
+        SynthCommand.Create(console),
+        SanityCommand.Create(console),
     ];
 }

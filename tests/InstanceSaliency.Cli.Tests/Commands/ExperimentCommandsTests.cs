@@ -1,0 +1,91 @@
+using InstanceSaliency.Imaging.Geometry;
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Volumes;
+using InstanceSaliency.TestSupport;
+
+namespace InstanceSaliency.Cli.Tests.Commands;
+
+/// <summary>`ies context`, `ies synth` and `ies sanity`: a small run each where cheap, and the bad-input contract.</summary>
+public sealed class ExperimentCommandsTests : IDisposable
+{
+    readonly TemporaryDirectory _folder = new();
+    readonly string _flair, _t1, _truth, _model = Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt");
+
+    public ExperimentCommandsTests()
+    {
+        var (flair, t1) = SyntheticScan.Ellipsoid(40, 36, 30);
+        var truth = Volume<byte>.Zeros(flair.Geometry);
+        for (int k = 12; k < 14; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
+        NiftiFile.Write(flair, _flair = _folder.File("flair.nii.gz"));
+        NiftiFile.Write(t1, _t1 = _folder.File("t1.nii.gz"));
+        NiftiFile.Write(truth, _truth = _folder.File("truth.nii.gz"));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    string[] Scan(string command, params string[] more) =>
+        [command, "--flair", _flair, "--t1", _t1, "--truth", _truth, "--model", _model, "--threshold", "0.99", .. more];
+
+    [Fact]
+    public void Context_writes_its_tables_figure_and_summary()
+    {
+        string output = _folder.File("context");
+        var result = CliRunner.Run(Scan("context", "--out", output, "--max-radius", "4", "--step", "2", "--max-lesions", "2"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("pooled context radius", result.Out);
+        Assert.Contains("context: lesion", result.Error);
+        foreach (string file in new[] { "context_lesions.tsv", "context_curves.tsv", "context_pooled.tsv", "summary.json", "context_curves.png", "context_curves.svg" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        int lesions = File.ReadAllLines(Path.Combine(output, "context_lesions.tsv")).Length - 1;
+        Assert.InRange(lesions, 1, 2);
+        Assert.Equal(1 + 3 * lesions, File.ReadAllLines(Path.Combine(output, "context_curves.tsv")).Length); // radii 0, 2, 4 mm
+    }
+
+    [Fact]
+    public void Sanity_writes_one_row_per_step_and_method()
+    {
+        string output = _folder.File("sanity");
+        var result = CliRunner.Run(Scan("sanity", "--out", output, "--methods", "smoothgrad", "--samples", "1", "--max-layers", "2", "--max-lesions", "1"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("step 0 (trained): smoothgrad median rho 1.000", result.Out);
+        Assert.Equal(1 + 3, File.ReadAllLines(Path.Combine(output, "sanity_layers.tsv")).Length);
+        Assert.True(File.Exists(Path.Combine(output, "sanity.png")));
+    }
+
+    [Theory]
+    [InlineData("context", "--step", "0", "--step must be a finite number of mm > 0")]
+    [InlineData("context", "--plateau-fraction", "1.5", "--plateau-fraction")]
+    [InlineData("context", "--lesions", "99", "--lesions: no lesion has id 99")]
+    [InlineData("context", "--lesions", "1,x", "--lesions")]
+    [InlineData("sanity", "--methods", "occlusion", "--methods")]
+    [InlineData("sanity", "--max-layers", "0", "--max-layers")]
+    [InlineData("synth", "--radii", "0", "--radii")]
+    [InlineData("synth", "--flair-contrasts", "1,x", "--flair-contrasts: \"x\" is not a number")]
+    [InlineData("synth", "--repeats", "0", "--repeats must be ≥ 1")]
+    public void Bad_options_are_one_error_line(string command, string option, string value, string mention)
+    {
+        CliRunner.AssertBadInput(CliRunner.Run(Scan(command, "--out", _folder.File("x"), option, value)), mention);
+        Assert.False(File.Exists(Path.Combine(_folder.File("x"), "summary.json")));
+    }
+
+    [Theory]
+    [InlineData("context")]
+    [InlineData("synth")]
+    [InlineData("sanity")]
+    public void Images_on_other_grids_are_refused(string command)
+    {
+        var shifted = Volume<float>.Zeros(ImageGeometry.FromAffine(new GridShape(40, 36, 30), Affine.Identity.Shifted(0, 0, 2)));
+        shifted[20, 18, 15] = 1;
+        string t1 = _folder.File("shifted.nii.gz");
+        NiftiFile.Write(shifted, t1);
+        var result = CliRunner.Run(command, "--flair", _flair, "--t1", t1, "--model", _model, "--out", _folder.File("y"));
+        CliRunner.AssertBadInput(result, t1, _flair);
+    }
+
+    [Fact]
+    public void Synth_without_enough_white_matter_says_what_to_change()
+    {
+        var result = CliRunner.Run(Scan("synth", "--out", _folder.File("s"), "--clearance", "200"));
+        CliRunner.AssertBadInput(result, "--clearance");
+    }
+}
