@@ -5,7 +5,8 @@ namespace InstanceSaliency.Saliency.Noise;
 /// <summary>
 /// Seeded Gaussian noise ε ~ N(0, 1) for every voxel of every channel of the padded input, defined voxel by
 /// voxel: the value at (sample n, channel c, i, j, k) depends only on the seed and those coordinates (a
-/// SplitMix64 hash of them, then Box–Muller). Any region of the grid therefore gets exactly the noise the whole
+/// SplitMix64 hash of them, then Box–Muller, whose two normals go to the voxels with flat indices 2m and 2m + 1 of
+/// the whole grid). Any region of the grid therefore gets exactly the noise the whole
 /// volume would get there, so crops and the full volume see the same noisy input (method.md §4–5), and the same
 /// seed gives the same bytes on any machine.
 /// </summary>
@@ -31,21 +32,42 @@ public sealed class VoxelNoise(long seed, (long D, long H, long W) grid)
             for (int j = 0; j < h; j++)
             {
                 long globalRow = (((long)c * grid.D + region.I0 + i) * grid.H + region.J0 + j) * grid.W + region.K0;
-                for (int k = 0; k < w; k++)
-                    values[offset + (long)j * w + k] = (float)(sigma * Normal(sampleKey, (ulong)(globalRow + k)));
+                long rowOffset = offset + (long)j * w;
+                for (int k = 0; k < w;)
+                {
+                    long voxel = globalRow + k;
+                    var (even, odd) = NormalPair(sampleKey, (ulong)(voxel >> 1));
+                    if ((voxel & 1) == 0)
+                    {
+                        values[rowOffset + k] = (float)(sigma * even);
+                        if (k + 1 < w) values[rowOffset + k + 1] = (float)(sigma * odd);
+                        k += 2;
+                    }
+                    else
+                    {
+                        values[rowOffset + k] = (float)(sigma * odd);
+                        k += 1;
+                    }
+                }
             }
         });
         return tensor(values, [1, channels, d, h, w], device: device);
     }
 
-    /// <summary>One N(0, 1) value from two hashed uniforms (Box–Muller).</summary>
-    static double Normal(ulong sampleKey, ulong voxel)
+    /// <summary>
+    /// Two independent N(0, 1) values from two hashed uniforms (Box–Muller: r·cos θ and r·sin θ), for the voxels with
+    /// flat indices 2·<paramref name="pair"/> and 2·<paramref name="pair"/> + 1: one logarithm and two hashes per
+    /// two voxels, which matters because the noise is drawn anew for every lesion's crop.
+    /// </summary>
+    static (double Even, double Odd) NormalPair(ulong sampleKey, ulong pair)
     {
-        ulong a = Mix(sampleKey ^ Mix(voxel * 2 + 1));
-        ulong b = Mix(sampleKey ^ Mix(voxel * 2 + 2));
+        ulong a = Mix(sampleKey ^ Mix(pair * 2 + 1));
+        ulong b = Mix(sampleKey ^ Mix(pair * 2 + 2));
         double u1 = ((a >> 11) + 1) * (1.0 / 9007199254740992.0); // (0, 1]
         double u2 = (b >> 11) * (1.0 / 9007199254740992.0);       // [0, 1)
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        double r = Math.Sqrt(-2.0 * Math.Log(u1));
+        var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
+        return (r * cos, r * sin);
     }
 
     /// <summary>SplitMix64's finaliser: a bijective 64-bit mix.</summary>
