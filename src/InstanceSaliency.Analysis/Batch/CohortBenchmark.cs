@@ -27,7 +27,7 @@ public static class CohortBenchmark
         ArgumentNullException.ThrowIfNull(settings);
         var c = CultureInfo.InvariantCulture;
         var defaults = new ExplainOptions();
-        int samples = settings.Samples ?? defaults.SmoothGrad.Samples, nDefault = defaults.SmoothGrad.Samples, nMaxDefault = defaults.MaxAggregationSamples ?? nDefault;
+        int samples = settings.Samples ?? defaults.SmoothGrad.Samples, nDefault = defaults.SmoothGrad.Samples, nMaxDefault = defaults.MaxSamples;
         var measured = defaults with
         {
             Methods = [SaliencyMethodNames.SmoothGrad, SaliencyMethodNames.GradCamPlusPlus],
