@@ -1,5 +1,4 @@
 using System.Globalization;
-using InstanceSaliency.Imaging;
 using SkiaSharp;
 
 namespace InstanceSaliency.Analysis.Cohort.Figures;
@@ -67,23 +66,7 @@ sealed class Chart(string title, string xLabel, string yLabel)
     public void Categories(params (double Position, string Label)[] categories) => _categories = categories;
 
     /// <summary>Writes <paramref name="stem"/>.png and <paramref name="stem"/>.svg (each atomically).</summary>
-    public void Save(string stem)
-    {
-        AtomicFile.Write(stem + ".png", stream =>
-        {
-            using var surface = SKSurface.Create(new SKImageInfo((int)Width * 2, (int)Height * 2));
-            surface.Canvas.Scale(2);
-            Draw(surface.Canvas);
-            using var image = surface.Snapshot();
-            using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-            data.SaveTo(stream);
-        });
-        AtomicFile.Write(stem + ".svg", stream =>
-        {
-            using var managed = new SKManagedWStream(stream);
-            using (var canvas = SKSvgCanvas.Create(SKRect.Create(Width, Height), managed)) Draw(canvas);
-        });
-    }
+    public void Save(string stem) => FigureFile.Save(stem, Width, Height, Draw);
 
     void Draw(SKCanvas canvas)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using InstanceSaliency.Imaging;
+using InstanceSaliency.Analysis.Cohort.Figures;
 using SkiaSharp;
 
 namespace InstanceSaliency.Analysis.Experiments.Synthetic;
@@ -57,20 +57,7 @@ static class SynthHeatMap
             canvas.DrawText("FLAIR contrast (WM SD brighter)", 18, Top + flair.Length * Cell / 2 + 4, text);
             canvas.Restore();
         }
-        AtomicFile.Write(stem + ".png", stream =>
-        {
-            using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(width) * 2, (int)Math.Ceiling(height) * 2));
-            surface.Canvas.Scale(2);
-            Draw(surface.Canvas);
-            using var image = surface.Snapshot();
-            using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-            data.SaveTo(stream);
-        });
-        AtomicFile.Write(stem + ".svg", stream =>
-        {
-            using var managed = new SKManagedWStream(stream);
-            using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), managed)) Draw(canvas);
-        });
+        FigureFile.Save(stem, width, height, Draw);
     }
 
     /// <summary>White (0) to dark blue (1), linear in RGB; light grey for undefined.</summary>
