@@ -77,8 +77,8 @@ public static class ExplainBenchmark
         int timedVoxels = Math.Min(settings.MaxVoxels, lesion.VoxelCount);
         var crop = input.Padded[.., .., TensorIndex.Slice(cropRegion.I0, cropRegion.I0 + cropRegion.SizeI),
             TensorIndex.Slice(cropRegion.J0, cropRegion.J0 + cropRegion.SizeJ), TensorIndex.Slice(cropRegion.K0, cropRegion.K0 + cropRegion.SizeK)];
-        // Naive: the network on the whole volume; fast: the strategy's evaluation on the crop (decoder windowed to Ω).
-        var windowed = attribution.WithWindowedDecoder();
+        // Naive: the network on the whole volume; fast: the strategy's evaluation on the crop (windowed forward pass for Ω).
+        var windowed = attribution.WithWindowedForward();
         var (naiveF, naiveB) = PassCosts(input.Padded, 2, timedVoxels,
             x => lesion.LesionLogits(attribution.Network.call(x), input.Whole));
         var (fastF, fastB) = PassCosts(crop, 2, timedVoxels,

@@ -59,7 +59,7 @@ public sealed class FullVolumeStrategy : ExecutionStrategy
 /// to the network's size multiple (16), and clipped to the padded grid. For a network without global operations
 /// every output voxel of Ω then sees exactly the inputs and intermediate values it sees on the whole volume, and the
 /// gradient is zero outside the receptive field (method.md §4), so the maps are the same numbers. Methods that read
-/// only Ω's logits run the U-Net's windowed forward pass (<see cref="AttributionModel.WithWindowedDecoder"/>), which
+/// only Ω's logits run the U-Net's windowed forward pass (<see cref="AttributionModel.WithWindowedForward"/>), which
 /// takes any size; methods that run the whole network (Grad-CAM++) get the end aligned too. Methods that are not
 /// local, and networks whose receptive field is unknown, run on the whole volume.
 /// </summary>
@@ -67,15 +67,15 @@ public sealed class ExactCropStrategy : ExecutionStrategy
 {
     public override string Name => "fast";
 
-    /// <summary>Inside the crop, the decoder runs only where Ω's logits depend on it (the same numbers, see <see cref="AttributionModel.WithWindowedDecoder"/>).</summary>
-    protected override AttributionModel Evaluating(AttributionModel model) => model.WithWindowedDecoder();
+    /// <summary>Inside the crop, every layer runs only where Ω's logits depend on it (the same numbers, see <see cref="AttributionModel.WithWindowedForward"/>).</summary>
+    protected override AttributionModel Evaluating(AttributionModel model) => model.WithWindowedForward();
 
     public override VoxelBox Region(AttributionModel model, IAttributionMethod method, NetworkInput input, InstanceTarget target)
     {
         if (!method.IsLocal || model.ReceptiveFieldRadius is not int radius) return input.Whole;
         var whole = input.Whole;
-        // With the windowed decoder only the origin fixes the stride phase; the end needs just the receptive field.
-        bool windowed = method.ReadsInstanceLogitsOnly && model.WithWindowedDecoder().WindowedDecoder;
+        // With the windowed forward pass only the origin fixes the stride phase; the end needs just the receptive field.
+        bool windowed = method.ReadsInstanceLogitsOnly && model.WithWindowedForward().WindowedForward;
         return target.Bounds.Expanded(radius, model.SizeMultiple, (whole.SizeI, whole.SizeJ, whole.SizeK), alignEnd: !windowed);
     }
 }

@@ -30,33 +30,33 @@ public sealed class AttributionModel
             ReceptiveFieldRadius = ReceptiveField.RadiusVoxels(unet.Settings);
     }
 
-    AttributionModel(AttributionModel model, bool windowedDecoder)
+    AttributionModel(AttributionModel model, bool windowedForward)
     {
         Model = model.Model;
         SlidingWindow = model.SlidingWindow;
         ReceptiveFieldRadius = model.ReceptiveFieldRadius;
-        WindowedDecoder = windowedDecoder;
+        WindowedForward = windowedForward;
     }
 
     /// <summary>
-    /// This model with <see cref="InstanceLogits"/> evaluating the decoder only where Ω's logits depend on it
+    /// This model with <see cref="InstanceLogits"/> evaluating every layer only where Ω's logits depend on it
     /// (<see cref="MonaiUNet.ForwardWindow"/>; the same numbers), when the network is a local U-Net that supports it;
     /// otherwise this model unchanged. The exact-crop strategy uses it; the naive reference never does.
     /// </summary>
-    public AttributionModel WithWindowedDecoder() =>
-        WindowedDecoder || ReceptiveFieldRadius is null || Model.Module is not MonaiUNet { SupportsWindow: true } ? this : new AttributionModel(this, true);
+    public AttributionModel WithWindowedForward() =>
+        WindowedForward || ReceptiveFieldRadius is null || Model.Module is not MonaiUNet { SupportsWindow: true } ? this : new AttributionModel(this, true);
 
     /// <summary>The sliding-window inference through which non-local networks are differentiated.</summary>
     public SlidingWindowInference SlidingWindow { get; }
 
-    /// <summary>True when <see cref="InstanceLogits"/> runs the decoder on Ω's window only.</summary>
-    public bool WindowedDecoder { get; }
+    /// <summary>True when <see cref="InstanceLogits"/> runs the windowed forward pass for Ω's bounding box.</summary>
+    public bool WindowedForward { get; }
 
     /// <summary>
     /// The logits [1, class, D, H, W] that the instance score s_Ω is taken of (method.md §4), for input
     /// <paramref name="x"/> covering <paramref name="region"/> of the padded grid, and the region they cover:
     /// - a local network: one pass over the region (the whole region, or only Ω's bounding box with
-    ///   <see cref="WithWindowedDecoder"/>; the same numbers on Ω);
+    ///   <see cref="WithWindowedForward"/>; the same numbers on Ω);
     /// - a non-local network (<see cref="ReceptiveFieldRadius"/> null: instance normalisation, TorchScript): the
     ///   sliding-window blend on Ω's bounding box from the windows that overlap it, as the prediction was made;
     ///   <paramref name="region"/> must then be the whole padded grid, because the windows are placed on it.
@@ -66,7 +66,7 @@ public sealed class AttributionModel
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(target);
         bool blended = ReceptiveFieldRadius is null;
-        if (!blended && (!WindowedDecoder || Model.Module is not MonaiUNet)) return (Network.call(x), region);
+        if (!blended && (!WindowedForward || Model.Module is not MonaiUNet)) return (Network.call(x), region);
         var b = target.Bounds;
         if (!region.Contains(b))
             throw new ArgumentException($"Lesion {target.Id}: its voxels {b} do not all lie in the region {region}.", nameof(region));
@@ -91,7 +91,8 @@ public sealed class AttributionModel
     /// <summary>
     /// The receptive-field radius in voxels when the network is local (a batch-norm MONAI U-Net in evaluation
     /// mode: every operation is a convolution or pointwise); null for networks with global operations
-    /// (instance normalisation) or of unknown structure (TorchScript), which only the full-volume strategy may run.
+    /// (instance normalisation) or of unknown structure (TorchScript), which run on the whole volume and are
+    /// differentiated through the sliding window (<see cref="InstanceLogits"/>).
     /// </summary>
     public int? ReceptiveFieldRadius { get; }
 
