@@ -30,20 +30,8 @@ public sealed partial class SlidingWindowInference
         using var scope = NewDisposeScope();
 
         // The same padding and window grid as Run; the box moves with the padding.
-        var before = new int[3];
-        var size = new int[3];
-        var padded = input;
-        var toRoi = new int[3];
-        for (int d = 0; d < 3; d++)
-        {
-            int n = (int)input.shape[2 + d];
-            toRoi[d] = Math.Max(roi - n, 0);
-            before[d] = toRoi[d] / 2;
-            size[d] = n + toRoi[d];
-        }
-        if (toRoi.Any(p => p > 0))
-            padded = functional.pad(input, [before[2], toRoi[2] - before[2], before[1], toRoi[1] - before[1], before[0], toRoi[0] - before[0]]);
-        var b = Enumerable.Range(0, 3).Select(d => new AxisRange(box[d].Start + before[d], box[d].End + before[d])).ToArray();
+        var (padded, toRoi, size) = PadToWindow(input, roi);
+        var b = Enumerable.Range(0, 3).Select(d => new AxisRange(box[d].Start + toRoi[d] / 2, box[d].End + toRoi[d] / 2)).ToArray();
 
         var weight = ImportanceMap.Gaussian(roi, Settings.SigmaScale, input.device).reshape(1, 1, roi, roi, roi);
         Tensor? sum = null;

@@ -34,18 +34,7 @@ public sealed partial class SlidingWindowInference(SlidingWindowSettings setting
         using var scope = NewDisposeScope();
         using var gradients = TrackGradients ? enable_grad() : no_grad();
 
-        // Axes shorter than the window: symmetric zero padding to the window (MONAI pads before windowing).
-        var toRoi = new int[3];
-        var size = new int[3];
-        for (int d = 0; d < 3; d++)
-        {
-            int n = (int)input.shape[2 + d];
-            toRoi[d] = Math.Max(roi - n, 0);
-            size[d] = n + toRoi[d];
-        }
-        var padded = toRoi.Any(p => p > 0)
-            ? functional.pad(input, [toRoi[2] / 2, toRoi[2] - toRoi[2] / 2, toRoi[1] / 2, toRoi[1] - toRoi[1] / 2, toRoi[0] / 2, toRoi[0] - toRoi[0] / 2])
-            : input;
+        var (padded, toRoi, size) = PadToWindow(input, roi);
 
         var starts = WindowGrid.Starts(size, roi, Settings.Overlap);
         var weight = ImportanceMap.Gaussian(roi, Settings.SigmaScale, input.device);
@@ -75,6 +64,26 @@ public sealed partial class SlidingWindowInference(SlidingWindowSettings setting
                 TensorIndex.Slice(toRoi[1] / 2, toRoi[1] / 2 + input.shape[3]),
                 TensorIndex.Slice(toRoi[2] / 2, toRoi[2] / 2 + input.shape[4])]
             .contiguous().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Axes shorter than the window, symmetrically zero-padded to it (⌊p/2⌋ before; MONAI pads before windowing):
+    /// the padded input, the padding p per axis and the padded size.
+    /// </summary>
+    static (Tensor Padded, int[] ToRoi, int[] Size) PadToWindow(Tensor input, int roi)
+    {
+        var toRoi = new int[3];
+        var size = new int[3];
+        for (int d = 0; d < 3; d++)
+        {
+            int n = (int)input.shape[2 + d];
+            toRoi[d] = Math.Max(roi - n, 0);
+            size[d] = n + toRoi[d];
+        }
+        var padded = toRoi.Any(p => p > 0)
+            ? functional.pad(input, [toRoi[2] / 2, toRoi[2] - toRoi[2] / 2, toRoi[1] / 2, toRoi[1] - toRoi[1] / 2, toRoi[0] / 2, toRoi[0] - toRoi[0] / 2])
+            : input;
+        return (padded, toRoi, size);
     }
 
     static Tensor Window(Tensor volume, (int D, int H, int W) s, int roi) =>

@@ -9,7 +9,7 @@ public readonly record struct AxisRange(int Start, int End)
     public int Size => End - Start;
 }
 
-// The windowed forward pass: the logits of a window of output voxels, with the decoder evaluated only where that
+// The windowed forward pass: the logits of a window of output voxels, with every layer evaluated only where that
 // window depends on it.
 public sealed partial class MonaiUNet
 {
