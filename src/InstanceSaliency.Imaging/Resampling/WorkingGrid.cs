@@ -47,7 +47,7 @@ public sealed class WorkingGrid
             if (!(s > 0 && double.IsFinite(s)))
                 throw new InvalidInputException($"spacing_mm: {s} is not a voxel size; give three positive millimetre values (e.g. 1,1,1).");
         var permutation = Reorientation.To(flair, convention, name);
-        var reoriented = ReorientedGeometry.Of(flair, permutation);
+        var reoriented = permutation.IsIdentity ? flair : ReorientedGeometry.Of(flair, permutation);
         var working = WorkingGridGeometry.Of(reoriented, spacingMm);
         return new WorkingGrid(flair, working, permutation, !ReferenceEquals(working, reoriented));
     }
