@@ -13,17 +13,14 @@ static class GaussianPrefilter
     /// <summary>The blurred copy of <paramref name="voxels"/> (or the same array when every σ is 0).</summary>
     public static float[] Apply(float[] voxels, GridShape shape, double[] sigmas)
     {
-        if (sigmas.All(s => s <= 1e-15)) return voxels;
+        // Axes with σ ≤ 1e-15 are skipped (as scipy); a kernel of radius 0 is [1], the identity.
+        var kernels = sigmas.Select(s => s > 1e-15 ? Kernel(s) : [1.0]).ToArray();
+        if (kernels.All(k => k.Length == 1)) return voxels;
         var current = Array.ConvertAll(voxels, v => (double)v);
         int[] size = [shape.I, shape.J, shape.K];
         long[] stride = [1, shape.I, (long)shape.I * shape.J];
         for (int axis = 0; axis < 3; axis++)
-        {
-            if (sigmas[axis] <= 1e-15) continue;
-            var kernel = Kernel(sigmas[axis]);
-            if (kernel.Length == 1) continue;
-            current = AlongAxis(current, size, stride, axis, kernel);
-        }
+            if (kernels[axis].Length > 1) current = AlongAxis(current, size, stride, axis, kernels[axis]);
         return Array.ConvertAll(current, v => (float)v);
     }
 

@@ -23,11 +23,7 @@ public static class Resample
         var input = antiAlias ? GaussianPrefilter.Apply(source.Voxels, source.Shape, AntiAliasing.Sigmas(mapping)) : source.Voxels;
         var shape = source.Shape;
         var output = new float[target.Shape.VoxelCount];
-        TargetRows.ForEach(target.Shape, mapping, row =>
-        {
-            for (int i = 0; i < row.Length; i++)
-                output[row.OutputIndex + i] = (float)TrilinearKernel.Sample(input, shape, row.X0 + i * row.Dx, row.Y0 + i * row.Dy, row.Z0 + i * row.Dz);
-        });
+        TargetRows.ForEach(target.Shape, mapping, row => TrilinearRow.Sample(input, shape, row, output));
         return new Volume<float>(output, target);
     }
 

@@ -53,15 +53,31 @@ public sealed class WorkingGrid
     }
 
     /// <summary>
-    /// An image (FLAIR, T1 on any grid overlapping the FLAIR) on the working grid: an exact permutation when it
-    /// lies on the native grid and no spacing changes, else trilinear through the affines with anti-aliasing.
+    /// An image (FLAIR, T1 on any grid overlapping the FLAIR) on the working grid. An image whose grid is the
+    /// native grid up to an axis permutation (a T1 stored flipped, as MS3SEG's 104252) is first put in the
+    /// native voxel order (<see cref="OnNativeGrid{T}"/>), so it gives the same bytes as the same data stored
+    /// unflipped. Then: an exact permutation when no spacing changes, else trilinear through the affines with
+    /// anti-aliasing (<see cref="Resample.Linear"/>).
     /// </summary>
     public Volume<float> ToWorking(Volume<float> image, string name)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (!IsResampled && image.Geometry.SameGrid(Native))
-            return Permutation.IsIdentity ? image : Reorientation.Permute(image, Permutation);
-        return Resample.Linear(image, Working, name, antiAlias: true);
+        if (OnNativeGrid(image, name) is not { } native) return Resample.Linear(image, Working, name, antiAlias: true);
+        if (IsResampled) return Resample.Linear(native, Working, name, antiAlias: true);
+        return Permutation.IsIdentity ? native : Reorientation.Permute(native, Permutation);
+    }
+
+    /// <summary>
+    /// <paramref name="image"/> as a native-grid volume (the native geometry itself) when, after reordering its
+    /// axes to the native convention (exact), its shape is the native shape and its affine agrees within 1e-3 mm
+    /// (the tool's same-grid rule: float32 headers of one grid differ by ~1e-5 mm); else null.
+    /// </summary>
+    public Volume<T>? OnNativeGrid<T>(Volume<T> image, string name) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ThreeDimensionalGrid.Require(image.Shape, name);
+        var reordered = Reorientation.Apply(image, AxisConvention.Of(Native.Affine, "the FLAIR"), name);
+        return reordered.Geometry.SameGrid(Native) ? new Volume<T>(reordered.Voxels, Native) : null;
     }
 
     /// <summary>A working-grid map (probabilities, logits) on the native grid: trilinear, no blur.</summary>
@@ -73,12 +89,16 @@ public sealed class WorkingGrid
         return IsNative ? workingMap : Resample.Linear(workingMap, Native, name);
     }
 
-    /// <summary>Native-grid labels (lesion components, truth) on the working grid by nearest neighbour: each working voxel takes the label of the native voxel nearest in index space.</summary>
+    /// <summary>
+    /// Native-grid labels (lesion components, truth) on the working grid by nearest neighbour (scipy order 0):
+    /// each working voxel takes the label of the native voxel whose centre is nearest in index space. Exact
+    /// permutation when no spacing changes.
+    /// </summary>
     public Volume<T> LabelsToWorking<T>(Volume<T> nativeLabels, string name) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(nativeLabels);
-        if (!IsResampled && nativeLabels.Geometry.SameGrid(Native))
-            return Permutation.IsIdentity ? nativeLabels : Reorientation.Permute(nativeLabels, Permutation);
-        return Resample.Nearest(nativeLabels, Working, name);
+        if (OnNativeGrid(nativeLabels, name) is not { } native) return Resample.Nearest(nativeLabels, Working, name);
+        if (IsResampled) return Resample.Nearest(native, Working, name);
+        return Permutation.IsIdentity ? native : Reorientation.Permute(native, Permutation);
     }
 }

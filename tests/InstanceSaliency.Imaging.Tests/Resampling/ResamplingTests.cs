@@ -71,4 +71,23 @@ public sealed class ResamplingTests
         Assert.Contains("slice.nii.gz: a 2D image", error.Message);
         Assert.Throws<InvalidInputException>(() => Resample.Nearest(flat, target, "slice.nii.gz"));
     }
+
+    [Fact]
+    public void Rows_along_a_source_axis_give_the_bits_of_the_voxel_by_voxel_kernel()
+    {
+        // LAS 0.9 × 0.9 × 6.8 mm onto RAS 1 mm: every target row runs along source i (the aligned fast path).
+        var source = Ramp(ImageGeometry.FromAffine(new GridShape(30, 28, 6), Affine.FromRowMajor([-0.9, 0, 0, 13, 0, 0.9, 0, -12, 0, 0, 6.8, -17, 0, 0, 0, 1])));
+        var target = ImageGeometry.FromAffine(new GridShape(29, 27, 36), Affine.FromRowMajor([1, 0, 0, -13.3, 0, 1, 0, -12.2, 0, 0, 1, -17.1, 0, 0, 0, 1]));
+        var fast = Resample.Linear(source, target, "ramp");
+        var mapping = new VoxelMapping(source.Affine, target.Affine);
+        var expected = new float[fast.Voxels.Length];
+        for (long n = 0; n < expected.Length; n++)
+        {
+            var (i, j, k) = target.Shape.Coordinates(n);
+            var (x0, y, z) = mapping.Apply(0, j, k);
+            expected[n] = (float)TrilinearKernel.Sample(source.Voxels, source.Shape, x0 + i * mapping.Step(0).I, y, z);
+        }
+        VoxelAssert.Identical(expected, fast.Voxels);
+        Assert.Contains(fast.Voxels, v => v != 0);
+    }
 }
