@@ -18,8 +18,8 @@ public static class Resample
     /// </summary>
     public static Volume<float> Linear(Volume<float> source, ImageGeometry target, string name, bool antiAlias = false)
     {
-        Check(source?.Geometry, target, name);
-        var mapping = new VoxelMapping(source!.Affine, target.Affine);
+        Check(source, target, name);
+        var mapping = new VoxelMapping(source.Affine, target.Affine);
         var input = antiAlias ? GaussianPrefilter.Apply(source.Voxels, source.Shape, AntiAliasing.Sigmas(mapping)) : source.Voxels;
         var shape = source.Shape;
         var output = new float[target.Shape.VoxelCount];
@@ -30,8 +30,8 @@ public static class Resample
     /// <summary>Nearest neighbour (scipy order 0) for label maps: every output value is a source value or 0.</summary>
     public static Volume<T> Nearest<T>(Volume<T> source, ImageGeometry target, string name) where T : unmanaged
     {
-        Check(source?.Geometry, target, name);
-        var mapping = new VoxelMapping(source!.Affine, target.Affine);
+        Check(source, target, name);
+        var mapping = new VoxelMapping(source.Affine, target.Affine);
         var (input, shape) = (source.Voxels, source.Shape);
         var output = new T[target.Shape.VoxelCount];
         TargetRows.ForEach(target.Shape, mapping, row =>
@@ -53,7 +53,7 @@ public static class Resample
         return linear.Map(v => v > 0.5f ? (byte)1 : (byte)0);
     }
 
-    static void Check(ImageGeometry? source, ImageGeometry target, string name)
+    static void Check<T>(Volume<T> source, ImageGeometry target, string name) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);

@@ -76,10 +76,10 @@ public sealed class WorkingGridTests(ITestOutputHelper output)
         Assert.Equal(image.Voxels.Order(), working.Voxels.Order());
         Assert.Equal(image.Voxels, grid.ToNative(working, "probability").Voxels);
         var labels = image.Map(v => v > 0.5f ? 7 : 0);
-        Assert.Equal(labels.Voxels, Reorientation(grid, labels));
+        Assert.Equal(labels.Voxels, BackToNativeOrder(grid, labels));
     }
 
-    static int[] Reorientation(WorkingGrid grid, Volume<int> labels) =>
+    static int[] BackToNativeOrder(WorkingGrid grid, Volume<int> labels) =>
         InstanceSaliency.Imaging.Orientation.Reorientation.Apply(grid.LabelsToWorking(labels, "labels"), AxisConvention.Of(labels.Affine, "labels"), "labels").Voxels;
 
     [Fact]
