@@ -1,4 +1,4 @@
-using InstanceSaliency.Analysis.Batch;
+using InstanceSaliency.Pipeline.Cohorts;
 
 namespace InstanceSaliency.Cli;
 

@@ -1,4 +1,4 @@
-using InstanceSaliency.Analysis.Explanation;
+using InstanceSaliency.Pipeline.Explanation;
 
 namespace InstanceSaliency.Cli;
 

@@ -25,4 +25,17 @@ public static class LesionTypeNames
         LesionType.Unlabelled => "unlabelled",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown lesion type."),
     };
+
+    /// <summary>The contract names in output order.</summary>
+    public static readonly string[] All = ["TP", "FP", "FN", "unlabelled"];
+
+    /// <summary>The type named <paramref name="name"/> ("TP", "FP", "FN" or "unlabelled"); null for any other text.</summary>
+    public static LesionType? FromContractName(string name) => name switch
+    {
+        "TP" => LesionType.TruePositive,
+        "FP" => LesionType.FalsePositive,
+        "FN" => LesionType.FalseNegative,
+        "unlabelled" => LesionType.Unlabelled,
+        _ => null,
+    };
 }

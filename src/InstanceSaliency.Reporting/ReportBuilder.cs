@@ -2,6 +2,7 @@ using InstanceSaliency.Imaging;
 using InstanceSaliency.Reporting.Figures;
 using InstanceSaliency.Reporting.Html;
 using InstanceSaliency.Reporting.Runs;
+using InstanceSaliency.Analysis.ExplainFolder;
 using InstanceSaliency.Reporting.Viewer;
 
 namespace InstanceSaliency.Reporting;
@@ -32,7 +33,7 @@ public static class ReportBuilder
         var figureOptions = new LesionFigureOptions { FieldOfViewMm = options.NeighbourhoodMm, PanelPixels = options.FigurePanelPixels };
         foreach (var lesion in run.Lesions)
         {
-            progress?.Report($"lesion {lesion.Id} ({lesion.Type})");
+            progress?.Report($"lesion {lesion.Id} ({lesion.TypeName})");
             var images = LesionImages.Load(run, lesion, flair, t1);
             var box = LesionNeighbourhood.Around(lesion.CentroidMm, flair.Affine, options.NeighbourhoodMm);
             string id4 = lesion.Id.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

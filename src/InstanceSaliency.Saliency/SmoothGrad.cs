@@ -1,4 +1,5 @@
 using InstanceSaliency.Models.Runtime;
+using InstanceSaliency.Saliency.Inputs;
 using InstanceSaliency.Saliency.Methods;
 using InstanceSaliency.Saliency.Noise;
 using InstanceSaliency.Saliency.Targets;
@@ -44,6 +45,13 @@ public sealed class SmoothGrad : IAttributionMethod
     /// <summary>SmoothGrad with average or max aggregation over the instance's voxels.</summary>
     public static SmoothGrad Of(Aggregation aggregation, SmoothGradOptions options, double flairRange, (long D, long H, long W) grid) =>
         new(aggregation == Aggregation.Average ? new InstanceGradient() : new MaxVoxelGradient(), options, flairRange, grid);
+
+    /// <summary>SmoothGrad with average or max aggregation for one scan's input: σ from its FLAIR range, noise on its padded grid.</summary>
+    public static SmoothGrad Of(Aggregation aggregation, SmoothGradOptions options, NetworkInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Of(aggregation, options, input.FlairRange, input.Grid);
+    }
 
     public SmoothGradOptions Options { get; }
 

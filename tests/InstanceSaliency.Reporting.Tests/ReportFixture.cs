@@ -1,17 +1,14 @@
 using System.Diagnostics;
-using InstanceSaliency.Analysis.Explanation;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Imaging.Volumes;
-using InstanceSaliency.Models.Checkpoints;
-using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Reporting.Html;
-using InstanceSaliency.Saliency;
 using InstanceSaliency.TestSupport;
 
 namespace InstanceSaliency.Reporting.Tests;
 
 /// <summary>
-/// One small explain run (synthetic scan, small U-Net, two ground-truth lesions, SmoothGrad and Grad-CAM++) and its
+/// One small explain run (synthetic scan, small U-Net, two ground-truth lesions, SmoothGrad and Grad-CAM++; run by
+/// `./ies explain` in a child process, so this test process never loads LibTorch) and its
 /// report, made once for every test of the collection. The FLAIR's file name carries markup, so every page that
 /// shows it must escape it.
 /// </summary>
@@ -29,12 +26,11 @@ public sealed class ReportFixture : IDisposable
         var truth = Volume<byte>.Zeros(flair.Geometry);
         for (int k = 12; k < 15; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
         for (int k = 20; k < 22; k++) for (int j = 22; j < 24; j++) for (int i = 26; i < 28; i++) truth[i, j, k] = 1;
-        var scan = new ExplainRun.Scan(Write(HostileFlairName, flair), Write("t1.nii.gz", t1), Write("truth.nii.gz", truth));
         RunFolder = _folder.File("run");
-        var options = new ExplainOptions { Methods = ["smoothgrad", "gradcampp"], SmoothGrad = new SmoothGradOptions { Samples = 2, Seed = 1 }, Threshold = 0.99 };
-        using var model = ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu);
-        var result = new ExplainRun(model, ComputeContext.Cpu, options).Run(scan, RunFolder);
-        RunRecord.Write(Path.Combine(RunFolder, "run.json"), scan, model, options, "cpu", result);
+        // The explain run is made by the real program in its own process: the report and its tests never load LibTorch.
+        IesProcess.Ok("explain", "--flair", Write(HostileFlairName, flair), "--t1", Write("t1.nii.gz", t1), "--truth", Write("truth.nii.gz", truth),
+            "--model", Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), "--out", RunFolder,
+            "--methods", "smoothgrad,gradcampp", "--samples", "2", "--seed", "1", "--threshold", "0.99");
         ExplainSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

@@ -32,7 +32,7 @@ public static class AucBootstrap
     }
 
     /// <summary>Quantile q of sorted values, linear interpolation at position q·(n−1).</summary>
-    internal static double Quantile(double[] sorted, double q)
+    public static double Quantile(double[] sorted, double q)
     {
         double position = q * (sorted.Length - 1);
         int below = (int)Math.Floor(position);

@@ -1,6 +1,9 @@
+using InstanceSaliency.Cli.Options;
+using InstanceSaliency.Lesions;
 using System.CommandLine;
 using System.Globalization;
-using InstanceSaliency.Analysis.Cohort;
+using InstanceSaliency.Analysis.Pooling;
+using InstanceSaliency.Pipeline.Analyze;
 using InstanceSaliency.Analysis.Statistics;
 
 namespace InstanceSaliency.Cli.Commands;
@@ -47,20 +50,20 @@ static class AnalyzeCommand
                 Figures = !parsed.GetValue(noFigures),
             };
             string folder = parsed.GetValue(output)!;
-            var result = CohortAnalysis.Run(parsed.GetValue(runs)!, folder, options, new LineProgress(console.Error, "analyze"));
+            var result = AnalyzeRun.Run(parsed.GetValue(runs)!, folder, options, new LineProgress(console.Error, "analyze"));
             console.Out.WriteLine(Describe(result, folder));
             return CommandLineApp.Success;
         });
         return command;
     }
 
-    static string Describe(CohortAnalysis.Result result, string folder)
+    static string Describe(AnalysisResult result, string folder)
     {
         var c = CultureInfo.InvariantCulture;
         var lesions = result.Cohort.Lesions;
         var lines = new List<string>
         {
-            string.Create(c, $"analysed {result.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == "TP")}, FP {lesions.Count(l => l.Type == "FP")}, FN {lesions.Count(l => l.Type == "FN")}) from {result.Cohort.Scans.Count} scan(s)"),
+            string.Create(c, $"analysed {result.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == LesionType.TruePositive)}, FP {lesions.Count(l => l.Type == LesionType.FalsePositive)}, FN {lesions.Count(l => l.Type == LesionType.FalseNegative)}) from {result.Cohort.Scans.Count} scan(s)"),
         };
         if (result.Errors is { } e)
             lines.Add(string.Create(c, $"error identification: AUC {e.Auc:F3}; F1 {e.Before.F1:F4} -> {e.After.F1:F4}, PPV {e.Before.Ppv:F4} -> {e.After.Ppv:F4}"));

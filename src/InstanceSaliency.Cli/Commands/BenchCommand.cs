@@ -1,10 +1,8 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using InstanceSaliency.Imaging;
-using InstanceSaliency.Imaging.Diagnostics;
+using InstanceSaliency.Benchmarks;
 using InstanceSaliency.Imaging.Nifti;
-using InstanceSaliency.Lesions.Diagnostics;
-using InstanceSaliency.Models.Diagnostics;
-using InstanceSaliency.Analysis.Diagnostics;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
 

@@ -1,6 +1,9 @@
+using InstanceSaliency.Cli.Options;
+using InstanceSaliency.Pipeline.Scans;
+using InstanceSaliency.Benchmarks;
 using System.CommandLine;
-using InstanceSaliency.Analysis.Batch;
-using InstanceSaliency.Analysis.Explanation;
+using InstanceSaliency.Pipeline.Cohorts;
+using InstanceSaliency.Pipeline.Explanation;
 using InstanceSaliency.Imaging;
 
 namespace InstanceSaliency.Cli.Commands;
@@ -27,7 +30,7 @@ static class CohortBenchCommand
             if (parsed.GetValue(samples) is < 1) throw new InvalidInputException($"--samples must be ≥ 1; got {parsed.GetValue(samples)}.");
             var sample = SampleScan.Embedded();
             bool given = parsed.GetValue(flair) is not null;
-            var scan = new ExplainRun.Scan(parsed.GetValue(flair) ?? sample.Flair, parsed.GetValue(t1) ?? sample.T1, parsed.GetValue(truth) ?? (given ? null : sample.Mask));
+            var scan = new ScanPaths(parsed.GetValue(flair) ?? sample.Flair, parsed.GetValue(t1) ?? sample.T1, parsed.GetValue(truth) ?? (given ? null : sample.Mask));
             CohortBenchmark.Run(parsed.GetValue(model), scan, new CohortBenchmark.Settings(parsed.GetValue(samples), parsed.GetValue(maxLesions), parsed.GetValue(samplesMax), Threads: parsed.GetValue(threads)), console.Out);
             return CommandLineApp.Success;
         });

@@ -1,7 +1,10 @@
+using InstanceSaliency.Cli.Options;
+using InstanceSaliency.Lesions;
 using System.CommandLine;
 using System.Globalization;
-using InstanceSaliency.Analysis.Batch;
-using InstanceSaliency.Analysis.Cohort;
+using InstanceSaliency.Pipeline.Cohorts;
+using InstanceSaliency.Analysis.Pooling;
+using InstanceSaliency.Pipeline.Analyze;
 using InstanceSaliency.Analysis.Statistics;
 using InstanceSaliency.Models.Runtime;
 
@@ -36,9 +39,9 @@ static class CohortCommand
         var truth = new Option<string?>("--truth-derivatives") { Description = "Folder under the dataset's derivatives/ holding the ground-truth *_mask.nii.gz (same sub/ses layout)." };
         var manifest = new Option<string?>("--manifest") { Description = "TSV with columns subject, flair, t1 and optionally session, truth (paths relative to it)." };
         var output = new Option<string?>("--out") { Description = "Derivatives folder (default for --bids: DATASET/derivatives/instancesaliency)." };
-        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)." };
-        var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
-        var explain = new CohortExplainOptions();
+        var model = CommonOptions.Model();
+        var device = CommonOptions.Device();
+        var explain = new ExplainSettingOptions();
         var command = new Command("plan", "Discover the scans and fix the task list and configuration (writes cohort-plan.json and dataset_description.json).")
         {
             bids, truth, manifest, output, model, device,
@@ -143,7 +146,7 @@ static class CohortCommand
             if (result.Analysis is { } a)
             {
                 var lesions = a.Cohort.Lesions;
-                console.Out.WriteLine($"analysed {a.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == "TP")}, FP {lesions.Count(l => l.Type == "FP")}, FN {lesions.Count(l => l.Type == "FN")})");
+                console.Out.WriteLine($"analysed {a.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == LesionType.TruePositive)}, FP {lesions.Count(l => l.Type == LesionType.FalsePositive)}, FN {lesions.Count(l => l.Type == LesionType.FalseNegative)})");
             }
             foreach (string note in result.Notes) console.Out.WriteLine($"note: {note}");
             console.Out.WriteLine($"wrote {Path.Combine(derivatives, CohortGather.GroupFolder)}");

@@ -1,5 +1,6 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
-using InstanceSaliency.Analysis.Batch;
+using InstanceSaliency.Pipeline.Cohorts;
 using InstanceSaliency.Imaging;
 
 namespace InstanceSaliency.Cli.Commands;

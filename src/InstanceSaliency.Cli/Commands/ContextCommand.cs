@@ -1,7 +1,8 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
-using InstanceSaliency.Analysis.Experiments;
-using InstanceSaliency.Analysis.Experiments.Context;
+using InstanceSaliency.Pipeline.Experiments;
+using InstanceSaliency.Pipeline.Experiments.Context;
 
 namespace InstanceSaliency.Cli.Commands;
 
@@ -13,7 +14,7 @@ static class ContextCommand
 {
     public static Command Create(CliConsole console)
     {
-        var inputs = new ExperimentInputs();
+        var inputs = new ScanInputOptions();
         var maxRadius = new Option<double>("--max-radius") { Description = "Largest kept radius R around the lesion (mm).", DefaultValueFactory = _ => ContextOptions.DefaultMaximumRadiusMm };
         maxRadius.Require(v => double.IsFinite(v) && v >= 0, "a finite number of mm ≥ 0");
         var step = new Option<double>("--step") { Description = "Step between radii (mm).", DefaultValueFactory = _ => ContextOptions.DefaultStepMm };

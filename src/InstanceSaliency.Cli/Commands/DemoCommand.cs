@@ -1,11 +1,13 @@
+using InstanceSaliency.Saliency.Catalog;
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
-using InstanceSaliency.Analysis.Explanation;
+using InstanceSaliency.Pipeline.Explanation;
 using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
-using InstanceSaliency.Reporting.Demo;
+using InstanceSaliency.Pipeline.Demo;
 using InstanceSaliency.Saliency;
 
 namespace InstanceSaliency.Cli.Commands;
@@ -28,12 +30,11 @@ static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var output = new Option<string>("--out") { Description = "Folder for the demo's outputs.", DefaultValueFactory = _ => "ies-demo" };
-        var samples = new Option<int>("--samples") { Description = "SmoothGrad noise samples.", DefaultValueFactory = _ => DemoSamples };
-        samples.Require(v => v >= 1, "≥ 1");
+        var samples = CommonOptions.Samples("SmoothGrad noise samples.", DemoSamples);
         var samplesMax = new Option<int>("--samples-max") { Description = "Noise samples for smoothgrad-max.", DefaultValueFactory = _ => DemoMaxSamples };
         samplesMax.Require(v => v >= 1, "≥ 1");
-        var seed = new Option<long>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 0 };
-        var methods = new Option<string>("--methods") { Description = "Comma-separated: smoothgrad, smoothgrad-max, gradcampp (smoothgrad-max is slow: one backward pass per lesion voxel per sample).", DefaultValueFactory = _ => $"{SaliencyMethodNames.SmoothGrad},{SaliencyMethodNames.GradCamPlusPlus}" };
+        var seed = CommonOptions.Seed();
+        var methods = CommonOptions.Methods([SaliencyMethods.SmoothGrad.Name, SaliencyMethods.GradCamPlusPlus.Name], " (smoothgrad-max is slow: one backward pass per lesion voxel per sample)");
         var command = new Command("demo", "Run the whole pipeline on the embedded sample scan (Lesjak et al. 2017, patient 26) and build the report.")
         {
             output, samples, samplesMax, seed, methods,
@@ -51,7 +52,7 @@ static class DemoCommand
             using var model = ModelLoader.Load(EmbeddedModel.Resolve(null), context);
             var options = new ExplainOptions
             {
-                Methods = parsed.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Methods = CommonOptions.MethodNames(parsed.GetValue(methods)!),
                 SmoothGrad = new SmoothGradOptions { Samples = parsed.GetValue(samples), Seed = parsed.GetValue(seed) },
                 MaxAggregationSamples = parsed.GetValue(samplesMax),
             };

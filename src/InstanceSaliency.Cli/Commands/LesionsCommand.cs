@@ -1,3 +1,4 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
 using InstanceSaliency.Imaging.Morphology;

@@ -1,7 +1,9 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
-using InstanceSaliency.Analysis.Experiments;
-using InstanceSaliency.Analysis.Experiments.Sanity;
+using InstanceSaliency.Pipeline.Experiments;
+using InstanceSaliency.Pipeline.Experiments.Sanity;
+using InstanceSaliency.Analysis.Statistics;
 using InstanceSaliency.Saliency;
 
 namespace InstanceSaliency.Cli.Commands;
@@ -14,7 +16,7 @@ static class SanityCommand
 {
     public static Command Create(CliConsole console)
     {
-        var inputs = new ExperimentInputs();
+        var inputs = new ScanInputOptions();
         var methods = new Option<string>("--methods") { Description = "Comma-separated: smoothgrad, gradcampp.", DefaultValueFactory = _ => "smoothgrad,gradcampp" };
         var samples = new Option<int>("--samples") { Description = "SmoothGrad noise samples N per map.", DefaultValueFactory = _ => SanityOptions.DefaultSamples };
         samples.Require(v => v >= 1, "≥ 1");

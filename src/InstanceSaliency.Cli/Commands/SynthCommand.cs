@@ -1,7 +1,9 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
-using InstanceSaliency.Analysis.Experiments;
-using InstanceSaliency.Analysis.Experiments.Synthetic;
+using InstanceSaliency.Pipeline.Experiments;
+using InstanceSaliency.Pipeline.Experiments.Synthetic;
+using InstanceSaliency.Reporting.Charts;
 using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Synthesis;
 using InstanceSaliency.Saliency;
@@ -17,7 +19,7 @@ static class SynthCommand
 {
     public static Command Create(CliConsole console)
     {
-        var inputs = new ExperimentInputs();
+        var inputs = new ScanInputOptions();
         var radii = new Option<string>("--radii") { Description = "Comma-separated lesion radii (mm).", DefaultValueFactory = _ => "2,3,5" };
         var flairContrasts = new Option<string>("--flair-contrasts") { Description = "Comma-separated FLAIR contrasts (local white-matter SDs brighter).", DefaultValueFactory = _ => "0,1,2,3,4" };
         var t1Contrasts = new Option<string>("--t1-contrasts") { Description = "Comma-separated T1 contrasts (local white-matter SDs darker).", DefaultValueFactory = _ => "0,1,2" };

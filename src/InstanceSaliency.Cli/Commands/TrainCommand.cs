@@ -1,3 +1,4 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
 using InstanceSaliency.Imaging;
@@ -147,7 +148,7 @@ static class TrainCommand
         command.SetAction(parsed =>
         {
             var data = TrainingManifest.Load(TrainingManifest.FromFolder(parsed.GetValue(cases)!, []));
-            var r = Models.Diagnostics.TrainingBenchmark.Run(data.Train, new TrainingOptions(), ComputeContext.For("cpu", parsed.GetValue(threads)), parsed.GetValue(steps));
+            var r = Benchmarks.TrainingBenchmark.Run(data.Train, new TrainingOptions(), ComputeContext.For("cpu", parsed.GetValue(threads)), parsed.GetValue(steps));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"train benchmark: {r.Steps} steps of {r.BatchSize}×{r.PatchSizeVoxels}³: {r.SecondsPerStep:F3} s/step, {r.PatchesPerSecond:F2} patches/s, peak resident memory {r.PeakResidentBytes / 1048576.0:F0} MiB"));
             return CommandLineApp.Success;

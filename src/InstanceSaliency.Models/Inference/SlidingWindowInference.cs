@@ -17,12 +17,6 @@ public sealed partial class SlidingWindowInference(SlidingWindowSettings setting
     /// <summary>The settings.</summary>
     public SlidingWindowSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
 
-    /// <summary>
-    /// Keeps autograd on for the network calls (each window's result detached at once): the naive baseline of
-    /// the benchmark only.
-    /// </summary>
-    internal bool TrackGradients { get; init; }
-
     /// <summary>Blended logits of <paramref name="network"/> over <paramref name="input"/>; <paramref name="progress"/> receives (windows done, windows total).</summary>
     public Tensor Run(IModule<Tensor, Tensor> network, Tensor input, IProgress<(int Done, int Total)>? progress = null)
     {
@@ -32,7 +26,7 @@ public sealed partial class SlidingWindowInference(SlidingWindowSettings setting
             throw new ArgumentException($"Expected a [1, channel, D, H, W] tensor; got [{string.Join(", ", input.shape)}].", nameof(input));
         int roi = Settings.RoiSizeVoxels;
         using var scope = NewDisposeScope();
-        using var gradients = TrackGradients ? enable_grad() : no_grad();
+        using var gradients = no_grad();
 
         var (padded, toRoi, size) = PadToWindow(input, roi);
 

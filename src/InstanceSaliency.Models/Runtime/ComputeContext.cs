@@ -24,6 +24,9 @@ public sealed record ComputeContext
         init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Threads), $"Threads must be ≥ 1; got {value}.");
     }
 
+    /// <summary>The device as the user named it (<c>--device</c>), recorded in run.json and cohort plans.</summary>
+    public string DeviceName { get; init; } = "cpu";
+
     /// <summary>Seed of every random stream a use case draws from.</summary>
     public long Seed { get; init; }
 
@@ -35,7 +38,7 @@ public sealed record ComputeContext
     {
         ArgumentNullException.ThrowIfNull(device);
         string name = device.Trim().ToLowerInvariant();
-        if (name == "cpu") return new ComputeContext { Threads = threads, Seed = seed };
+        if (name == "cpu") return new ComputeContext { DeviceName = device, Threads = threads, Seed = seed };
         if (name == "cuda" || name.StartsWith("cuda:", StringComparison.Ordinal))
         {
             if (!cuda.is_available())
@@ -44,7 +47,7 @@ public sealed record ComputeContext
             int index = 0;
             if (name.Length > 4 && (!int.TryParse(name[5..], out index) || index < 0 || index >= cuda.device_count()))
                 throw new InvalidInputException($"--device {device}: no such CUDA device; {cuda.device_count()} visible (cuda:0…).");
-            return new ComputeContext { Device = new Device(DeviceType.CUDA, index), Threads = threads, Seed = seed };
+            return new ComputeContext { Device = new Device(DeviceType.CUDA, index), DeviceName = device, Threads = threads, Seed = seed };
         }
         throw new InvalidInputException($"--device {device}: expected cpu or cuda (or cuda:N).");
     }

@@ -14,7 +14,4 @@ public sealed record SegmentationOptions
 
     /// <summary>Sliding-window settings; the paper's by default.</summary>
     public SlidingWindowSettings Window { get; init; } = SlidingWindowSettings.Paper;
-
-    /// <summary>Autograd left on during the network calls: the benchmark's naive baseline only.</summary>
-    internal bool TrackGradients { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed class Segmenter(SegmentationModel model, ComputeContext context)
         using (no_grad())
         {
             var (padded, padding, _) = PreparedInput.From(flair, t1, model.SizeMultiple, context.Device);
-            var logits = new SlidingWindowInference(options.Window) { TrackGradients = options.TrackGradients }.Run(model.Network, padded, new WindowProgress(progress, w => windows = w));
+            var logits = new SlidingWindowInference(options.Window).Run(model.Network, padded, new WindowProgress(progress, w => windows = w));
             RequireLogits(logits, padded);
             probability = NetworkLayout.ToVoxels(padding.Crop(nn.functional.softmax(logits, 1)[0, 1]));
         }

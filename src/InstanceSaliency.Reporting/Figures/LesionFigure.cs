@@ -1,3 +1,4 @@
+using InstanceSaliency.Analysis.ExplainFolder;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SkiaSharp;
@@ -63,8 +64,8 @@ public static class LesionFigure
         return data.ToArray();
     }
 
-    static string Title(Runs.LesionEntry l) => string.Create(CultureInfo.InvariantCulture,
-        $"Lesion {l.Id} ({l.Type}) · centroid ({l.CentroidMm.X:F1}, {l.CentroidMm.Y:F1}, {l.CentroidMm.Z:F1}) mm · axial, coronal, sagittal");
+    static string Title(LesionTableRow l) => string.Create(CultureInfo.InvariantCulture,
+        $"Lesion {l.Id} ({l.TypeName}) · centroid ({l.CentroidMm.X:F1}, {l.CentroidMm.Y:F1}, {l.CentroidMm.Z:F1}) mm · axial, coronal, sagittal");
 
     static SKBitmap ToBitmap(PanelPixels panel)
     {

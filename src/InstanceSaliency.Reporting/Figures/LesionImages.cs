@@ -1,5 +1,6 @@
 using InstanceSaliency.Imaging.Volumes;
 using InstanceSaliency.Reporting.Runs;
+using InstanceSaliency.Analysis.ExplainFolder;
 
 namespace InstanceSaliency.Reporting.Figures;
 
@@ -11,11 +12,11 @@ namespace InstanceSaliency.Reporting.Figures;
 /// <param name="SmoothGradFlair">SmoothGrad (average), FLAIR channel; null when the run did not compute it.</param>
 /// <param name="SmoothGradT1">SmoothGrad (average), T1 channel.</param>
 /// <param name="GradCam">Grad-CAM++ (raw, non-negative).</param>
-public sealed record LesionImages(LesionEntry Lesion, Volume<float> Flair, Volume<float> T1, Volume<float> Mask,
+public sealed record LesionImages(LesionTableRow Lesion, Volume<float> Flair, Volume<float> T1, Volume<float> Mask,
     Volume<float>? SmoothGradFlair, Volume<float>? SmoothGradT1, Volume<float>? GradCam)
 {
     /// <summary>Reads the lesion's mask and maps from <paramref name="run"/>; the anatomy is shared between lesions.</summary>
-    public static LesionImages Load(RunFolder run, LesionEntry lesion, Volume<float> flair, Volume<float> t1)
+    public static LesionImages Load(RunFolder run, LesionTableRow lesion, Volume<float> flair, Volume<float> t1)
     {
         ArgumentNullException.ThrowIfNull(run);
         Volume<float>? Map(string method, string channel) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InstanceSaliency.Reporting.Runs;
+using InstanceSaliency.Analysis.ExplainFolder;
 
 namespace InstanceSaliency.Reporting.Html;
 
@@ -30,8 +31,8 @@ public static class LesionTableHtml
         foreach (var lesion in run.Lesions)
         {
             string voxels = voxelsColumn >= 0 ? lesion.Fields[voxelsColumn] : "";
-            string title = $"Lesion {lesion.Id} ({lesion.Type}{(voxels.Length > 0 ? $", {voxels} voxels" : "")})";
-            html.Append($"<tr data-id=\"{lesion.Id}\" data-type=\"{HtmlText.Escape(lesion.Type)}\" data-voxels=\"{HtmlText.Escape(voxels)}\" data-title=\"{HtmlText.Escape(title)}\">");
+            string title = $"Lesion {lesion.Id} ({lesion.TypeName}{(voxels.Length > 0 ? $", {voxels} voxels" : "")})";
+            html.Append($"<tr data-id=\"{lesion.Id}\" data-type=\"{HtmlText.Escape(lesion.TypeName)}\" data-voxels=\"{HtmlText.Escape(voxels)}\" data-title=\"{HtmlText.Escape(title)}\">");
             for (int c = 0; c < run.Columns.Count; c++)
             {
                 string column = run.Columns[c], field = lesion.Fields[c];

@@ -1,6 +1,7 @@
 using System.Text;
 using InstanceSaliency.Imaging;
 using InstanceSaliency.Reporting.Runs;
+using InstanceSaliency.Analysis.ExplainFolder;
 
 namespace InstanceSaliency.Reporting.Html;
 

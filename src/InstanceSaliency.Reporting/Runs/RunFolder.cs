@@ -1,4 +1,4 @@
-using InstanceSaliency.Analysis.Explanation;
+using InstanceSaliency.Analysis.ExplainFolder;
 using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Imaging.Volumes;
@@ -11,14 +11,14 @@ namespace InstanceSaliency.Reporting.Runs;
 /// </summary>
 public sealed class RunFolder
 {
-    RunFolder(string folder, IReadOnlyList<string> columns, IReadOnlyList<LesionEntry> lesions, RunInputs inputs)
+    RunFolder(string folder, IReadOnlyList<string> columns, IReadOnlyList<LesionTableRow> lesions, RunInputs inputs)
     {
         Folder = folder;
         Columns = columns;
         Lesions = lesions;
         Inputs = inputs;
-        _labels = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, "labels.nii.gz"), "label map"));
-        _missed = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, "missed.nii.gz"), "missed-lesion map"));
+        _labels = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, ExplainFiles.Labels), "label map"));
+        _missed = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, ExplainFiles.Missed), "missed-lesion map"));
     }
 
     readonly Lazy<Volume<float>> _labels, _missed;
@@ -30,7 +30,7 @@ public sealed class RunFolder
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>lesions.tsv's rows, in file order.</summary>
-    public IReadOnlyList<LesionEntry> Lesions { get; }
+    public IReadOnlyList<LesionTableRow> Lesions { get; }
 
     /// <summary>What run.json says about the inputs.</summary>
     public RunInputs Inputs { get; }
@@ -40,22 +40,22 @@ public sealed class RunFolder
     {
         string full = Path.GetFullPath(folder);
         if (!Directory.Exists(full)) throw new InvalidInputException($"{folder}: no such folder (expected the output folder of `ies explain`).");
-        foreach (string name in new[] { "run.json", "lesions.tsv", "labels.nii.gz" })
+        foreach (string name in new[] { ExplainFiles.RunRecord, ExplainFiles.LesionTable, ExplainFiles.Labels })
             if (!File.Exists(Path.Combine(full, name)))
                 throw new InvalidInputException($"{folder}: no {name}; not a complete `ies explain` output folder (run.json is written last).");
-        var (columns, lesions) = LesionTableFile.Read(Path.Combine(full, "lesions.tsv"));
-        return new RunFolder(full, columns, lesions, RunInputs.Read(Path.Combine(full, "run.json")));
+        var table = LesionTableFile.Read(Path.Combine(full, ExplainFiles.LesionTable));
+        return new RunFolder(full, table.Columns, table.Rows, RunInputs.Read(Path.Combine(full, ExplainFiles.RunRecord)));
     }
 
     /// <summary>Path of a map (maps/lesion-&lt;id4&gt;_&lt;method&gt;_&lt;channel&gt;.nii.gz), or null when the run did not compute it.</summary>
     public string? MapPath(int id, string method, string channel)
     {
-        string path = Path.Combine(Folder, "maps", ExplainRun.MapFileName(id, method, channel));
+        string path = Path.Combine(Folder, ExplainFiles.MapPath(id, method, channel));
         return File.Exists(path) ? path : null;
     }
 
     /// <summary>The voxels of one lesion as a 0/1 mask: from labels.nii.gz, or missed.nii.gz for a missed (FN) lesion.</summary>
-    public Volume<byte> LesionMask(LesionEntry lesion)
+    public Volume<byte> LesionMask(LesionTableRow lesion)
     {
         var labels = lesion.IsMissed ? _missed.Value : _labels.Value;
         return labels.Map(v => (byte)(Math.Round(v) == lesion.Id ? 1 : 0));

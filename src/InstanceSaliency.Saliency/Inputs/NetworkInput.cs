@@ -33,6 +33,12 @@ public sealed class NetworkInput : IDisposable
     /// <summary>max − min of the normalised FLAIR channel: SmoothGrad's σ is a fraction of it (method.md §5).</summary>
     public double FlairRange { get; }
 
+    /// <summary>The padded grid's size (D, H, W): where SmoothGrad's per-voxel noise is defined.</summary>
+    public (long D, long H, long W) Grid => (Padded.shape[2], Padded.shape[3], Padded.shape[4]);
+
+    /// <summary>The same scan's geometry around another tensor (tests that break the input on purpose); takes ownership of it.</summary>
+    internal NetworkInput WithTensor(Tensor padded) => new(padded, Padding, Reference, FlairRange);
+
     /// <summary>The whole padded grid as a box.</summary>
     public VoxelBox Whole => VoxelBox.Whole(Padded.shape[2], Padded.shape[3], Padded.shape[4]);
 

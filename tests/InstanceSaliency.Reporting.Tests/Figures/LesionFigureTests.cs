@@ -2,6 +2,7 @@ using InstanceSaliency.Imaging.Geometry;
 using InstanceSaliency.Imaging.Volumes;
 using InstanceSaliency.Reporting.Figures;
 using InstanceSaliency.Reporting.Runs;
+using InstanceSaliency.Analysis.ExplainFolder;
 
 namespace InstanceSaliency.Reporting.Tests.Figures;
 

@@ -1,8 +1,0 @@
-namespace InstanceSaliency.Analysis.Cohort;
-
-/// <summary>One row of a run's lesions.tsv in the pooled cohort.</summary>
-/// <param name="Scan">The scan it belongs to (its run's <see cref="RunTable.ScanId"/>).</param>
-/// <param name="Id">Lesion id within the scan.</param>
-/// <param name="Type">"TP", "FP", "FN" or "unlabelled".</param>
-/// <param name="Values">Numeric values, one per <see cref="LesionCohort.Columns"/> entry; NaN where the field was empty.</param>
-public sealed record CohortLesion(string Scan, int Id, string Type, IReadOnlyList<double> Values);

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Runtime;
+using InstanceSaliency.Pipeline.Scans;
+
+namespace InstanceSaliency.Cli.Options;
+
+/// <summary>
+/// The options that name a scan and what to run it with — the files, the model, the output folder, the device —
+/// and, for the experiment commands (`ies context`, `ies synth`, `ies sanity`), the threshold, the lesions to study
+/// and the seed. Parsing only.
+/// </summary>
+sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds missed (FN) ones")
+{
+    public readonly Option<string> Flair = CommonOptions.Flair();
+    public readonly Option<string> T1 = CommonOptions.T1();
+    public readonly Option<string?> Truth = CommonOptions.Truth(truthEffect);
+    public readonly Option<string?> Model = CommonOptions.Model();
+    public readonly Option<string> Output = CommonOptions.Output();
+    public readonly Option<double?> Threshold = CommonOptions.Threshold();
+    public readonly Option<int> MinimumSize = CommonOptions.MinimumSize("studied");
+    public readonly Option<string?> Lesions = CommonOptions.Lesions();
+    public readonly Option<int?> MaximumLesions = new("--max-lesions") { Description = "At most this many lesions (the first in id order)." };
+    public readonly Option<long> Seed = CommonOptions.Seed();
+    public readonly Option<string> Device = CommonOptions.Device();
+
+    /// <summary>Adds the scan's files, the model and the output folder to <paramref name="command"/>.</summary>
+    public void AddFilesTo(Command command)
+    {
+        foreach (Option option in new Option[] { Flair, T1, Truth, Model, Output }) command.Options.Add(option);
+    }
+
+    /// <summary>Adds every option of an experiment command; <paramref name="lesionChoice"/> false leaves out --lesions/--max-lesions.</summary>
+    public void AddTo(Command command, bool lesionChoice = true)
+    {
+        AddFilesTo(command);
+        foreach (Option option in new Option[] { Threshold, MinimumSize, Seed, Device }) command.Options.Add(option);
+        if (lesionChoice) { command.Options.Add(Lesions); command.Options.Add(MaximumLesions); }
+    }
+
+    public ScanPaths Paths(ParseResult parsed) => new(parsed.GetValue(Flair)!, parsed.GetValue(T1)!, parsed.GetValue(Truth));
+
+    /// <summary>The same as <see cref="Paths"/>: the scan an explain run reads.</summary>
+    public ScanPaths Explain(ParseResult parsed) => Paths(parsed);
+
+    public ComputeContext Context(ParseResult parsed) => ComputeContext.For(parsed.GetValue(Device)!, seed: parsed.GetValue(Seed));
+
+    public SegmentationModel LoadModel(ParseResult parsed, ComputeContext context) => ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(Model)), context);
+
+    public IReadOnlySet<int>? LesionIds(ParseResult parsed) => ParseIds(parsed.GetValue(Lesions));
+
+    /// <summary>A --lesions list: whole numbers ≥ 1, comma-separated; null when the option is absent.</summary>
+    public static IReadOnlySet<int>? ParseIds(string? text)
+    {
+        if (text is null) return null;
+        var ids = new HashSet<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) && id >= 1) ids.Add(id);
+            else throw new InvalidInputException($"--lesions: \"{part}\" is not a lesion id (ids are whole numbers ≥ 1).");
+        if (ids.Count == 0) throw new InvalidInputException("--lesions: name at least one lesion id.");
+        return ids;
+    }
+}

@@ -1,0 +1,43 @@
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Volumes;
+using InstanceSaliency.Lesions;
+using InstanceSaliency.Pipeline.Scans;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Runtime;
+using InstanceSaliency.Models.Segmentation;
+
+namespace InstanceSaliency.Pipeline.Experiments;
+
+/// <summary>
+/// The scan an experiment runs on (method.md §8): FLAIR and T1 (same grid), the optional ground truth, the
+/// segmentation (sliding window, as `ies segment` and `ies explain` make it) and its lesion instances (TP/FP,
+/// FN with a ground truth; method.md §3), read and checked once.
+/// </summary>
+public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volume<byte>? Truth, SegmentationResult Segmentation, LesionReport Lesions)
+{
+    /// <summary>Reads the scan, segments it with <paramref name="model"/> and finds the lesions.</summary>
+    /// <exception cref="InvalidInputException">A file is unreadable, or the images lie on different grids.</exception>
+    public static ExperimentScan Load(ScanPaths paths, SegmentationModel model, ComputeContext context, double? threshold, int minimumLesionVoxels)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var (_, _, flair, t1, truth) = LoadedScan.Load(paths);
+        var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
+        var report = LesionAnalysis.Run(segmentation.Mask, truth,
+            new LesionInstanceOptions { MinimumVoxels = minimumLesionVoxels }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
+        return new ExperimentScan(flair, t1, truth, segmentation, report);
+    }
+
+    /// <summary>
+    /// The lesions to study, chosen as `ies explain` chooses them (<see cref="LesionSelection"/>); refuses a scan left
+    /// with none.
+    /// </summary>
+    /// <exception cref="InvalidInputException">An id names no lesion, or no lesion is left to study.</exception>
+    public IReadOnlyList<LesionInstance> Chosen(IReadOnlySet<int>? ids, int? maximum, string command)
+    {
+        var all = LesionSelection.Choose(Lesions, ids, maximum);
+        if (all.Count == 0)
+            throw new InvalidInputException(
+                $"{command}: the scan has no lesion to study (no predicted lesion of ≥ {Lesions.Options.MinimumVoxels} voxels{(Truth is null ? "" : " and no missed one")}); lower --threshold or --min-size, or give --truth to include missed lesions.");
+        return all;
+    }
+}

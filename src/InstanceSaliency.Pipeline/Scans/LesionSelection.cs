@@ -1,0 +1,36 @@
+using InstanceSaliency.Imaging;
+using InstanceSaliency.Lesions;
+
+namespace InstanceSaliency.Pipeline.Scans;
+
+/// <summary>
+/// Which lesions a use case explains or studies (method.md §3), the one policy of explain and the experiments:
+/// every predicted lesion (the report's minimum size already applied) and every missed (FN) one of at least the
+/// minimum size, in id order; only the given ids when there are some (each must exist; a missed lesion smaller
+/// than the minimum may be named); at most a maximum number when given (the first in id order).
+/// </summary>
+public static class LesionSelection
+{
+    /// <exception cref="InvalidInputException">An id names no lesion.</exception>
+    public static List<LesionInstance> Choose(LesionReport report, IReadOnlySet<int>? ids, int? maximum = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var all = report.Lesions.Concat(report.Missed).ToList();
+        List<LesionInstance> chosen;
+        if (ids is null)
+            chosen = report.Lesions.Concat(report.Missed.Where(m => m.VoxelCount >= report.Options.MinimumVoxels)).ToList();
+        else
+        {
+            var known = all.Select(l => l.Id).ToHashSet();
+            foreach (int id in ids.Order())
+                if (!known.Contains(id))
+                    throw new InvalidInputException(
+                        $"--lesions: no lesion has id {id}; this scan's ids are {Ids(report.Lesions, "predicted")}, {Ids(report.Missed, "missed")}.");
+            chosen = all.Where(l => ids.Contains(l.Id)).ToList();
+        }
+        return maximum is { } m ? chosen.Take(m).ToList() : chosen;
+    }
+
+    static string Ids(IReadOnlyList<LesionInstance> lesions, string kind) =>
+        lesions.Count == 0 ? $"no {kind} lesion" : $"{lesions[0].Id}–{lesions[^1].Id} {kind}";
+}

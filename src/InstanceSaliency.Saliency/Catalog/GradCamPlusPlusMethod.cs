@@ -1,0 +1,28 @@
+using InstanceSaliency.Saliency.Inputs;
+using InstanceSaliency.Saliency.Methods;
+
+namespace InstanceSaliency.Saliency.Catalog;
+
+/// <summary>
+/// "gradcampp": instance-level Grad-CAM++ (method.md §6) on the captured layer, with `cam-normalised`, the map
+/// divided by its maximum, derived beside the raw `cam`.
+/// </summary>
+public sealed class GradCamPlusPlusMethod : SaliencyMethod
+{
+    public override string Name => "gradcampp";
+
+    public override IAttributionMethod Create(MethodSettings settings, NetworkInput input) =>
+        new GradCamPlusPlus(settings.CamLayer, settings.CamWeighting);
+
+    public override double CostInPasses(MethodSettings settings, int lesionVoxels) => 1;
+
+    public override IReadOnlyList<DerivedMap> Derived { get; } = [new("cam", "cam-normalised", DividedByMaximum)];
+
+    /// <summary>The map divided by its maximum; all zeros (or a map without a positive voxel) stays as it is (method.md §6).</summary>
+    public static float[] DividedByMaximum(float[] map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        float max = map.Length == 0 ? 0 : map.Max();
+        return max > 0 ? map.Select(v => v / max).ToArray() : (float[])map.Clone();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using InstanceSaliency.Analysis.Pooling;
+using InstanceSaliency.Pipeline.Analyze;
+using InstanceSaliency.Analysis.Statistics;
+using InstanceSaliency.Imaging;
+using InstanceSaliency.TestSupport;
+
+namespace InstanceSaliency.Pipeline.Tests.Analyze;
+
+public class AnalyzeRunTests
+{
+    static readonly double[] TpPeaks = [9.1, 7.4, 8.8, 6.5, 5.9, 8.1, 7.7, 6.8, 9.9, 5.2];
+    static readonly double[] FpPeaks = [2.2, 3.9, 4.4, 2.7, 6.9];
+    static readonly double[] FnPeaks = [1.1, 0.9];
+    static readonly AnalyzeOptions Fast = new() { BootstrapResamples = 200, Seed = 5 };
+
+    static Dictionary<string, string>[] Read(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split('\t');
+        return lines.Skip(1).Select(l => header.Zip(l.Split('\t')).ToDictionary(p => p.First, p => p.Second)).ToArray();
+    }
+
+    static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Three_runs_give_tables_equal_to_the_statistics_on_the_pooled_values()
+    {
+        using var temp = new TemporaryDirectory();
+        var runs = RunFolders.Three(temp.Path);
+        string output = temp.File("out");
+        AnalyzeRun.Run(runs, output, Fast);
+
+        var groups = Read(Path.Combine(output, "group_tests.tsv"));
+        Assert.Equal(["voxels", "volume_mm3", "mean_probability", "smoothgrad_flair_mean", "smoothgrad_flair_peak", "smoothgrad_flair_ring1_mean",
+            "smoothgrad_flair_ring2_mean", "smoothgrad_flair_share"], groups.Select(r => r["feature"]));
+        var peak = groups.Single(r => r["feature"] == "smoothgrad_flair_peak");
+        Assert.Equal(("10", "5", "2"), (peak["n_tp"], peak["n_fp"], peak["n_fn"]));
+        Assert.Equal(KruskalWallis.Test([TpPeaks, FpPeaks, FnPeaks]).PValue, D(peak["p"]), 15);
+        var ring2 = groups.Single(r => r["feature"] == "smoothgrad_flair_ring2_mean");
+        Assert.Equal("", ring2["p"]);
+        Assert.Contains("skipped", ring2["note"]);
+
+        var pairs = Read(Path.Combine(output, "pairwise_tests.tsv")).Where(r => r["feature"] == "smoothgrad_flair_peak").ToArray();
+        Assert.Equal(["TP-FP", "TP-FN", "FP-FN"], pairs.Select(r => $"{r["group_a"]}-{r["group_b"]}"));
+        var tpFp = pairs[0];
+        var test = MannWhitneyU.Test(TpPeaks, FpPeaks);
+        Assert.Equal(test.PValue, D(tpFp["p"]), 15);
+        Assert.Equal("exact", tpFp["method"]);
+        Assert.Equal(RocAuc.Compute(TpPeaks, FpPeaks), D(tpFp["auc"]), 15);
+        Assert.InRange(D(tpFp["auc"]), D(tpFp["auc_ci_low"]), D(tpFp["auc_ci_high"]));
+        var holm = HolmCorrection.Adjust([test.PValue, MannWhitneyU.Test(TpPeaks, FnPeaks).PValue, MannWhitneyU.Test(FpPeaks, FnPeaks).PValue]);
+        Assert.Equal(holm, pairs.Select(r => D(r["p_holm"])).ToArray());
+    }
+
+    [Fact]
+    public void Error_identification_counts_removed_TP_as_FN_and_writes_summary_and_figures()
+    {
+        using var temp = new TemporaryDirectory();
+        string output = temp.File("out");
+        var result = AnalyzeRun.Run(RunFolders.Three(temp.Path), output, Fast);
+
+        var rows = Read(Path.Combine(output, "error_identification.tsv"));
+        Assert.Equal(15, rows.Length);
+        int removedTp = rows.Count(r => r["type"] == "TP" && r["removed"] == "yes"), removedFp = rows.Count(r => r["type"] == "FP" && r["removed"] == "yes");
+        Assert.All(rows, r => Assert.Equal(D(r["fp_probability"]) >= 0.5, r["removed"] == "yes"));
+        var e = result.Errors!;
+        Assert.Equal(new LesionCounts(10, 5, 2), e.Before);
+        Assert.Equal(new LesionCounts(10 - removedTp, 5 - removedFp, 2 + removedTp), e.After);
+        Assert.Equal(3, e.Folds);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var errors = summary.RootElement.GetProperty("error_identification");
+        Assert.Equal(e.Auc, errors.GetProperty("auc").GetDouble(), 15);
+        Assert.Equal(20.0 / 27, errors.GetProperty("before").GetProperty("f1").GetDouble(), 12);
+        Assert.Equal(2, summary.RootElement.GetProperty("lesions").GetProperty("FN").GetInt32());
+        Assert.Equal(0.8, summary.RootElement.GetProperty("headline").GetProperty("median_flair_share").GetProperty("smoothgrad_flair_share").GetDouble(), 12);
+        foreach (string stem in new[] { "distribution_smoothgrad_flair_peak", "roc", "ring_profile_smoothgrad_flair" })
+        {
+            Assert.True(new FileInfo(Path.Combine(output, stem + ".png")).Length > 1000, stem);
+            Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(output, stem + ".svg")));
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_tables()
+    {
+        using var temp = new TemporaryDirectory();
+        var runs = RunFolders.Three(temp.Path);
+        AnalyzeRun.Run(runs, temp.File("a"), Fast with { Figures = false });
+        AnalyzeRun.Run(runs, temp.File("b"), Fast with { Figures = false });
+        foreach (string table in new[] { "group_tests.tsv", "pairwise_tests.tsv", "error_identification.tsv", "summary.json" })
+            Assert.Equal(File.ReadAllText(Path.Combine(temp.File("a"), table)), File.ReadAllText(Path.Combine(temp.File("b"), table)));
+    }
+
+    [Fact]
+    public void Features_option_restricts_the_tested_and_classifier_columns()
+    {
+        using var temp = new TemporaryDirectory();
+        var result = AnalyzeRun.Run(RunFolders.Three(temp.Path), temp.File("out"), Fast with { Features = ["*_peak"], Figures = false });
+        Assert.Equal(["voxels", "volume_mm3", "mean_probability", "smoothgrad_flair_peak"], result.Analysed);
+        Assert.Equal(["smoothgrad_flair_peak"], result.Errors!.Features);
+        var e = Assert.Throws<InvalidInputException>(() => AnalyzeRun.Run(RunFolders.Three(temp.Path), temp.File("x"), Fast with { Features = ["nope_*"] }));
+        Assert.Contains("nope_*", e.Message);
+    }
+}
