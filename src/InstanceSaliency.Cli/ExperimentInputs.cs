@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using InstanceSaliency.Analysis.Experiments;
-using InstanceSaliency.Imaging;
+using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
 
@@ -38,15 +37,5 @@ sealed class ExperimentInputs
 
     public SegmentationModel LoadModel(ParseResult parsed, ComputeContext context) => ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(Model)), context);
 
-    public IReadOnlySet<int>? LesionIds(ParseResult parsed)
-    {
-        string? text = parsed.GetValue(Lesions);
-        if (text is null) return null;
-        var ids = new HashSet<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            if (int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) && id >= 1) ids.Add(id);
-            else throw new InvalidInputException($"--lesions: \"{part}\" is not a lesion id (ids are whole numbers ≥ 1).");
-        if (ids.Count == 0) throw new InvalidInputException("--lesions: name at least one lesion id.");
-        return ids;
-    }
+    public IReadOnlySet<int>? LesionIds(ParseResult parsed) => LesionIdList.Parse(parsed.GetValue(Lesions), "--lesions");
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InstanceSaliency.Analysis.Explanation;
-using InstanceSaliency.Imaging;
+using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Saliency;
@@ -52,7 +52,7 @@ static class ExplainCommand
                 SmoothGrad = new SmoothGradOptions { Samples = parsed.GetValue(samples), NoiseFractionOfFlairRange = parsed.GetValue(noise), Seed = parsed.GetValue(seed) },
                 MaxAggregationSamples = parsed.GetValue(samplesMax),
                 MinimumLesionVoxels = parsed.GetValue(minSize),
-                LesionIds = ParseIds(parsed.GetValue(lesions)),
+                LesionIds = LesionIdList.Parse(parsed.GetValue(lesions), "--lesions"),
                 CamWeighting = parsed.GetValue(camWeights) == "global" ? CamWeighting.Global : CamWeighting.Local,
                 CamLayer = parsed.GetValue(camLayer),
                 Strategy = parsed.GetValue(strategy)!,
@@ -70,16 +70,5 @@ static class ExplainCommand
             return CommandLineApp.Success;
         });
         return command;
-    }
-
-    static IReadOnlySet<int>? ParseIds(string? text)
-    {
-        if (text is null) return null;
-        var ids = new HashSet<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            if (int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) && id >= 1) ids.Add(id);
-            else throw new InvalidInputException($"--lesions: \"{part}\" is not a lesion id (ids are whole numbers ≥ 1).");
-        if (ids.Count == 0) throw new InvalidInputException("--lesions: name at least one lesion id.");
-        return ids;
     }
 }
