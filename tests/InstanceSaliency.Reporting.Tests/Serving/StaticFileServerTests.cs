@@ -127,6 +127,10 @@ public sealed class StaticFileServerTests : IDisposable
     [InlineData("/../outside/secret.txt")]
     [InlineData("/%2e%2e/outside/secret.txt")]
     [InlineData("/assets%2f..%2f..%2foutside%2fsecret.txt")]
+    [InlineData("//etc/passwd")]
+    [InlineData("/etc_link%2fpasswd")]
+    [InlineData("http://127.0.0.1/../outside/secret.txt")]
+    [InlineData("/%ff%fe")]
     public async Task Dot_files_dot_folders_and_traversal_are_not_found(string target)
     {
         var response = await Get(target);
@@ -141,6 +145,22 @@ public sealed class StaticFileServerTests : IDisposable
     [InlineData("/missing.html")]
     [InlineData("/index.html/x")]
     public async Task Folders_and_missing_files_are_not_found(string target) => Assert.Equal(404, (await Get(target)).Status);
+
+    [Fact]
+    public async Task A_very_long_path_is_refused_without_harm()
+    {
+        var response = await Get("/" + new string('a', 20_000) + ".html");
+        Assert.True(response.Status is 400 or 404 or 414, $"{response.Status}");
+        Assert.Equal(200, (await Get("/index.html")).Status);
+    }
+
+    [Fact]
+    public async Task A_query_string_does_not_change_the_file()
+    {
+        var response = await Get("/index.html?file=../../etc/passwd");
+        Assert.Equal(200, response.Status);
+        Assert.Equal(Index, response.Body);
+    }
 
     [Theory]
     [InlineData("POST")]
