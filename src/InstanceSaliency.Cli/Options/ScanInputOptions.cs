@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using InstanceSaliency.Imaging;
+using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Pipeline.Scans;
@@ -51,15 +50,6 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
 
     public IReadOnlySet<int>? LesionIds(ParseResult parsed) => ParseIds(parsed.GetValue(Lesions));
 
-    /// <summary>A --lesions list: whole numbers ≥ 1, comma-separated; null when the option is absent.</summary>
-    public static IReadOnlySet<int>? ParseIds(string? text)
-    {
-        if (text is null) return null;
-        var ids = new HashSet<int>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            if (int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) && id >= 1) ids.Add(id);
-            else throw new InvalidInputException($"--lesions: \"{part}\" is not a lesion id (ids are whole numbers ≥ 1).");
-        if (ids.Count == 0) throw new InvalidInputException("--lesions: name at least one lesion id.");
-        return ids;
-    }
+    /// <summary>A --lesions list (<see cref="LesionIdList"/>); null when the option is absent.</summary>
+    public static IReadOnlySet<int>? ParseIds(string? text) => LesionIdList.Parse(text, "--lesions");
 }

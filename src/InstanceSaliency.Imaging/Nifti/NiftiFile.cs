@@ -48,7 +48,7 @@ public static class NiftiFile
                 throw new InvalidInputException($"{name}: the gzip stream holds more data than the header declares ({string.Join("×", header.Dims)} {NiftiDatatypes.Name(header.Datatype)}).");
             if (header.BigEndian != !BitConverter.IsLittleEndian)
                 NiftiVoxels.SwapBytes(bytes, NiftiDatatypes.Size(header.Datatype));
-            return new NiftiImage(header, voxels);
+            return new NiftiImage(header, voxels, name);
         }
         catch (InvalidDataException e)
         {
@@ -71,23 +71,33 @@ public static class NiftiFile
         catch (InvalidDataException e) { throw new InvalidInputException($"{path}: corrupt gzip stream ({e.Message}).", e); }
     }
 
-    /// <summary>Reads a 3D image (or the first frame of a 4D one when <paramref name="frame"/> is 0) as float32 after scaling.</summary>
-    public static Volume<float> ReadVolume(string path, int frame = 0)
+    /// <summary>
+    /// Reads a 3D image as float32 after scaling. An image with several frames (a dimension beyond the third &gt; 1)
+    /// is refused with its shape and the fix (<see cref="SingleFrame"/>); trailing dimensions of size 1 are fine.
+    /// </summary>
+    public static Volume<float> ReadVolume(string path) => Read(path).ToFloatVolume();
+
+    /// <summary>Reads frame <paramref name="frame"/> (0-based, over the dimensions beyond the third) as float32 after scaling.</summary>
+    public static Volume<float> ReadVolume(string path, int frame)
     {
         var image = Read(path);
-        if (frame >= image.FrameCount)
-            throw new InvalidInputException($"{path}: frame {frame} requested, the image has {image.FrameCount}.");
+        if (frame < 0 || frame >= image.FrameCount)
+            throw new InvalidInputException($"{path}: frame {frame} requested, the image has {image.FrameCount} (0 to {image.FrameCount - 1}).");
         return image.ToFloatVolume(frame);
     }
 
-    /// <summary>Reads a binary mask: voxels whose scaled value is &gt; 0.5 are 1.</summary>
-    public static Volume<byte> ReadMask(string path)
-    {
-        var image = Read(path);
-        if (image.FrameCount != 1)
-            throw new InvalidInputException($"{path}: a mask must be 3D; this image has {image.FrameCount} frames.");
-        return image.ToMask();
-    }
+    /// <summary>
+    /// Reads a 3D binary mask by <see cref="MaskBinarisation"/> (lesion ⇔ scaled value &gt; 0.5, negative values
+    /// refused), returning the warnings non-binary values raise; several frames are refused (<see cref="SingleFrame"/>).
+    /// </summary>
+    public static MaskReading ReadMaskWithWarnings(string path) => Read(path).ToMaskReading();
+
+    /// <summary>
+    /// <see cref="ReadMaskWithWarnings"/> with the warnings dropped: for masks the tool wrote itself. A mask a user
+    /// gives goes through <see cref="ReadMaskWithWarnings"/> so the warnings reach them (negative values are refused
+    /// either way).
+    /// </summary>
+    public static Volume<byte> ReadMask(string path) => ReadMaskWithWarnings(path).Mask;
 
     /// <summary>
     /// Writes a volume in its own voxel type with its geometry (both qform and sform, with codes). The

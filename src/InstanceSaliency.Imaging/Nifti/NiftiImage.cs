@@ -10,8 +10,11 @@ namespace InstanceSaliency.Imaging.Nifti;
 /// </summary>
 public sealed class NiftiImage
 {
-    /// <summary>Wraps a header and a typed voxel array (byte[], short[], float[], ...) of matching type and length.</summary>
-    public NiftiImage(NiftiHeader header, Array voxels)
+    /// <summary>
+    /// Wraps a header and a typed voxel array (byte[], short[], float[], ...) of matching type and length;
+    /// <paramref name="source"/> (the file read, when there is one) names the image in errors.
+    /// </summary>
+    public NiftiImage(NiftiHeader header, Array voxels, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(voxels);
@@ -22,7 +25,11 @@ public sealed class NiftiImage
             throw new ArgumentException($"Datatype {NiftiDatatypes.Name(header.Datatype)} needs a {expected.Name}[]; got {voxels.GetType().Name}.", nameof(voxels));
         Header = header;
         Voxels = voxels;
+        Source = source;
     }
+
+    /// <summary>The path this image was read from (null for an image built in memory); names it in errors.</summary>
+    public string? Source { get; }
 
     /// <summary>The header as read (or as it will be written).</summary>
     public NiftiHeader Header { get; }
@@ -50,8 +57,18 @@ public sealed class NiftiImage
         return new NiftiImage(header, volume.Voxels);
     }
 
-    /// <summary>One 3D frame as float32 after scaling (value · slope + inter).</summary>
-    public Volume<float> ToFloatVolume(int frame = 0)
+    /// <summary>
+    /// The image as float32 after scaling (value · slope + inter); it must be 3D (dimensions beyond the third of size
+    /// 1), else an <see cref="InvalidInputException"/> names the file, its shape and the fix (<see cref="SingleFrame"/>).
+    /// </summary>
+    public Volume<float> ToFloatVolume()
+    {
+        SingleFrame.Require(this, "scan");
+        return ToFloatVolume(0);
+    }
+
+    /// <summary>Frame <paramref name="frame"/> (0-based, over the dimensions beyond the third) as float32 after scaling.</summary>
+    public Volume<float> ToFloatVolume(int frame)
     {
         var (offset, count) = Frame(frame);
         var (slope, inter) = Header.EffectiveScaling;
@@ -60,14 +77,21 @@ public sealed class NiftiImage
         return new Volume<float>(output, Geometry);
     }
 
-    /// <summary>One 3D frame as a binary mask: 1 where the scaled value is &gt; <paramref name="threshold"/>.</summary>
-    public Volume<byte> ToMask(double threshold = 0.5, int frame = 0)
+    /// <summary>
+    /// The image as a binary mask by <see cref="MaskBinarisation"/> (lesion ⇔ scaled value &gt; 0.5; negative values
+    /// refused), with the warnings non-binary values raised. It must be 3D (<see cref="SingleFrame"/>).
+    /// </summary>
+    public MaskReading ToMaskReading()
     {
-        var values = ToFloatVolume(frame);
-        var mask = new byte[values.Voxels.Length];
-        for (int n = 0; n < mask.Length; n++) mask[n] = values.Voxels[n] > threshold ? (byte)1 : (byte)0;
-        return values.WithVoxels(mask);
+        SingleFrame.Require(this, "mask");
+        return MaskBinarisation.Apply(ToFloatVolume(0), Source ?? "the mask");
     }
+
+    /// <summary>
+    /// <see cref="ToMaskReading"/> without its warnings: for masks the tool wrote itself. Masks a user gives go
+    /// through <see cref="ToMaskReading"/> so the warnings reach them.
+    /// </summary>
+    public Volume<byte> ToMask() => ToMaskReading().Mask;
 
     /// <summary>Minimum, maximum and mean over all voxels after scaling (NaN voxels ignored), and the count of non-zero voxels.</summary>
     public IntensitySummary Summarise() => NiftiVoxels.Summarise(Voxels, Header.EffectiveScaling);
