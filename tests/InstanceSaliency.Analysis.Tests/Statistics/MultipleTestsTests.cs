@@ -40,6 +40,7 @@ public class MultipleTestsTests
         var actual = HolmCorrection.Adjust(p);
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++) Close(expected[i], actual[i], 0, 1e-12, $"{name}[{i}]");
+        Assert.All(actual.Where(v => !double.IsNaN(v)), v => Assert.InRange(v, 0.0, 1.0)); // capped exactly, also a p one ulp above 1
     }
 
     [Theory]
@@ -50,6 +51,7 @@ public class MultipleTestsTests
         var actual = BenjaminiHochberg.Adjust(p);
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++) Close(expected[i], actual[i], 0, 1e-12, $"{name}[{i}]");
+        Assert.All(actual.Where(v => !double.IsNaN(v)), v => Assert.InRange(v, 0.0, 1.0)); // capped exactly, also a p one ulp above 1
     }
 
     [Fact]
