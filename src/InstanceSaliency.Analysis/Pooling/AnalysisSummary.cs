@@ -8,9 +8,11 @@ namespace InstanceSaliency.Analysis.Pooling;
 
 /// <summary>
 /// summary.json of `ies analyze`: the scans and lesion counts, settings, notes, the error identification
-/// (AUC with interval, F1/PPV before and after removal, classifier coefficients on standardised features), and
+/// (AUC with interval, F1/PPV before and after removal, classifier coefficients on standardised features), the
+/// family of tests corrected together for multiple comparisons and its size (<see cref="TestFamily"/>), and
 /// headline numbers: per map the median FLAIR share and the mean saliency inside vs in ring 1, and per peak column
-/// the TP-vs-FP p-value and AUC. Undefined numbers are null.
+/// the TP-vs-FP p-value (uncorrected, Holm within the feature, Holm and BH over the family) and AUC, and the
+/// Kruskal–Wallis p-value (uncorrected, Holm and BH over the family). Undefined numbers are null.
 /// </summary>
 public static class AnalysisSummary
 {
@@ -25,7 +27,7 @@ public static class AnalysisSummary
             ["columns_analysed"] = result.Analysed.Count,
             ["seed"] = options.Seed,
             ["bootstrap_resamples"] = options.BootstrapResamples,
-            ["holm_family"] = "the three pairs (TP-FP, TP-FN, FP-FN) of each column; skipped pairs excluded",
+            ["multiple_comparisons"] = Family(result.Family),
             ["notes"] = new JsonArray([.. cohort.Notes.Select(n => (JsonNode?)n)]),
             ["figures"] = new JsonArray([.. result.Figures.Select(f => (JsonNode?)f)]),
             ["error_identification"] = result.Errors is { } e ? Errors(e, options) : null,
@@ -51,6 +53,17 @@ public static class AnalysisSummary
         ["coefficients"] = new JsonObject(e.Features.Select((f, j) => KeyValuePair.Create(f, N(e.FullModel.Coefficients[j])))),
     };
 
+    static JsonObject Family(TestFamily family) => new()
+    {
+        ["family"] = TestFamily.Description,
+        ["family_size"] = family.Size,
+        ["kruskal_wallis_tests"] = family.KruskalWallisTests,
+        ["pairwise_tests"] = family.PairwiseTests,
+        ["p_holm_family"] = "Holm's step-down adjusted p over the family (family-wise error rate); statsmodels multipletests method='holm'",
+        ["q_bh_family"] = "Benjamini-Hochberg q over the family (false discovery rate); statsmodels multipletests method='fdr_bh'",
+        ["p_holm_within_feature"] = "pairwise_tests.tsv only: Holm over the three pairs (TP-FP, TP-FN, FP-FN) of one column, skipped pairs excluded",
+    };
+
     static JsonObject Counts(LesionCounts c) => new() { ["tp"] = c.Tp, ["fp"] = c.Fp, ["fn"] = c.Fn, ["f1"] = N(c.F1), ["ppv"] = N(c.Ppv) };
 
     static JsonObject Headline(AnalysisResult result)
@@ -68,11 +81,15 @@ public static class AnalysisSummary
         }
         var peaks = new JsonObject();
         foreach (var row in result.PairwiseTests.Where(r => r.Feature.EndsWith("_peak", StringComparison.Ordinal) && r.GroupA == "TP" && r.GroupB == "FP"))
-            peaks[row.Feature] = new JsonObject { ["p"] = N(row.PValue), ["p_holm"] = N(row.PHolm), ["auc_tp_over_fp"] = N(row.Auc), ["auc_ci"] = new JsonArray(N(row.AucInterval.Lower), N(row.AucInterval.Upper)) };
+            peaks[row.Feature] = new JsonObject
+            {
+                ["p"] = N(row.PValue), ["p_holm_within_feature"] = N(row.PHolmWithinFeature), ["p_holm_family"] = N(row.PHolmFamily), ["q_bh_family"] = N(row.QBhFamily),
+                ["auc_tp_over_fp"] = N(row.Auc), ["auc_ci"] = new JsonArray(N(row.AucInterval.Lower), N(row.AucInterval.Upper)),
+            };
         var kw = new JsonObject();
         foreach (var row in result.GroupTests.Where(r => r.Feature.EndsWith("_peak", StringComparison.Ordinal)))
-            kw[row.Feature] = N(row.PValue);
-        return new JsonObject { ["median_flair_share"] = shares, ["saliency_inside_vs_ring1"] = inside, ["peak_tp_vs_fp"] = peaks, ["peak_kruskal_p"] = kw };
+            kw[row.Feature] = new JsonObject { ["p"] = N(row.PValue), ["p_holm_family"] = N(row.PHolmFamily), ["q_bh_family"] = N(row.QBhFamily) };
+        return new JsonObject { ["median_flair_share"] = shares, ["saliency_inside_vs_ring1"] = inside, ["peak_tp_vs_fp"] = peaks, ["peak_kruskal"] = kw };
     }
 
     static double Median(double[] values)

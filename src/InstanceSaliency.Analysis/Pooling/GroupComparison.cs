@@ -8,7 +8,8 @@ namespace InstanceSaliency.Analysis.Pooling;
 /// (TP–FP, TP–FN, FP–FN) by two-sided Mann–Whitney U, Holm-adjusted within the feature's three pairs, with
 /// Cliff's delta and ROC AUC (first type as positive) and its bootstrap interval. Missing values (NaN) are
 /// dropped per feature. A comparison needs ≥ 1 value in each compared group: otherwise it is skipped and its
-/// note says why; Kruskal–Wallis runs over the non-empty groups when at least two are left.
+/// note says why; Kruskal–Wallis runs over the non-empty groups when at least two are left. The correction across
+/// every column's tests is <see cref="TestFamily"/>'s, applied to the rows of all columns together.
 /// </summary>
 public static class GroupComparison
 {
@@ -61,7 +62,7 @@ public static class GroupComparison
                 test.Method.ToString().ToLowerInvariant(), 2 * auc - 1, auc, AucBootstrap.Interval(x, y, bootstrap), ""));
         }
         var adjusted = HolmCorrection.Adjust(rows.Select(r => r.PValue).ToArray());
-        return rows.Select((r, i) => r with { PHolm = adjusted[i] }).ToArray();
+        return rows.Select((r, i) => r with { PHolmWithinFeature = adjusted[i] }).ToArray();
     }
 
     static double Median(double[] values)

@@ -8,7 +8,7 @@ namespace InstanceSaliency.Pipeline.Analyze;
 
 /// <summary>
 /// `ies analyze` (method.md §8): pools the runs, compares every analysed column between TP, FP and FN
-/// (<see cref="GroupComparison"/>), identifies errors (<see cref="ErrorIdentification"/>), and writes
+/// (<see cref="GroupComparison"/>), corrects all those tests as one family (<see cref="TestFamily"/>), identifies errors (<see cref="ErrorIdentification"/>), and writes
 /// group_tests.tsv, pairwise_tests.tsv, error_identification.tsv, summary.json and the figures into one folder.
 /// </summary>
 public static class AnalyzeRun
@@ -33,14 +33,15 @@ public static class AnalyzeRun
             groupTests.Add(GroupComparison.Across(column, groups));
             pairwise.AddRange(GroupComparison.Pairwise(column, groups, bootstrap));
         }
-        progress?.Report($"compared {analysed.Length} column(s) across {cohort.Lesions.Count} lesion(s) of {cohort.Scans.Count} scan(s)");
+        var (family, correctedGroups, correctedPairs) = TestFamily.Correct(groupTests, pairwise);
+        progress?.Report($"compared {analysed.Length} column(s) across {cohort.Lesions.Count} lesion(s) of {cohort.Scans.Count} scan(s); {family.Size} test(s) corrected as one family");
         var errors = options.ErrorIdentification ? ErrorIdentification.Run(cohort, features, options) : null;
         Directory.CreateDirectory(outFolder);
-        AnalysisTables.WriteGroupTests(Path.Combine(outFolder, "group_tests.tsv"), groupTests);
-        AnalysisTables.WritePairwiseTests(Path.Combine(outFolder, "pairwise_tests.tsv"), pairwise);
+        AnalysisTables.WriteGroupTests(Path.Combine(outFolder, "group_tests.tsv"), correctedGroups);
+        AnalysisTables.WritePairwiseTests(Path.Combine(outFolder, "pairwise_tests.tsv"), correctedPairs);
         if (errors is not null) AnalysisTables.WriteErrorIdentification(Path.Combine(outFolder, "error_identification.tsv"), errors);
         var figures = options.Figures ? AnalysisFigures.Write(outFolder, cohort, features, errors) : [];
-        var result = new AnalysisResult(cohort, analysed, groupTests, pairwise, errors, figures);
+        var result = new AnalysisResult(cohort, analysed, correctedGroups, correctedPairs, family, errors, figures);
         AnalysisSummary.Write(Path.Combine(outFolder, "summary.json"), result, options);
         return result;
     }

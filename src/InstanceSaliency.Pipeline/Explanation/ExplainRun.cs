@@ -100,7 +100,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
                         features[channels[c]] = MapFeatures.Of(volume.Voxels, lesion.VoxelIndices, rings);
                         row.Add(name, channels[c], features[channels[c]]);
                         foreach (var derived in entry.Derived.Where(d => d.SourceChannel == channels[c]))
-                            WriteMap(volume.WithVoxels(derived.Transform(volume.Voxels)), outputFolder, lesion.Id, name, derived.Channel, header);
+                            WriteMap(derived.Transform(volume), outputFolder, lesion.Id, name, derived.Channel, header);
                     }
                     if (features.TryGetValue("flair", out var f) && features.TryGetValue("t1", out var t))
                         row.Add($"{name}_flair_share", MapFeatures.FlairShare(f, t));

@@ -1,3 +1,5 @@
+using InstanceSaliency.Imaging.Volumes;
+
 namespace InstanceSaliency.Saliency.Catalog;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace InstanceSaliency.Saliency.Catalog;
 /// </summary>
 /// <param name="SourceChannel">The raw channel it is made from, e.g. "cam".</param>
 /// <param name="Channel">Its own channel name in file names, e.g. "cam-normalised".</param>
-/// <param name="Transform">Voxels of the raw channel → voxels of the copy (a new array).</param>
-public sealed record DerivedMap(string SourceChannel, string Channel, Func<float[], float[]> Transform);
+/// <param name="Transform">The raw channel's map on the scan's grid → the copy (same geometry).</param>
+public sealed record DerivedMap(string SourceChannel, string Channel, Func<Volume<float>, Volume<float>> Transform);

@@ -16,13 +16,5 @@ public sealed class GradCamPlusPlusMethod : SaliencyMethod
 
     public override double CostInPasses(MethodSettings settings, int lesionVoxels) => 1;
 
-    public override IReadOnlyList<DerivedMap> Derived { get; } = [new("cam", "cam-normalised", DividedByMaximum)];
-
-    /// <summary>The map divided by its maximum; all zeros (or a map without a positive voxel) stays as it is (method.md §6).</summary>
-    public static float[] DividedByMaximum(float[] map)
-    {
-        ArgumentNullException.ThrowIfNull(map);
-        float max = map.Length == 0 ? 0 : map.Max();
-        return max > 0 ? map.Select(v => v / max).ToArray() : (float[])map.Clone();
-    }
+    public override IReadOnlyList<DerivedMap> Derived { get; } = [new("cam", "cam-normalised", CamNormalisation.DividedByMaximum)];
 }

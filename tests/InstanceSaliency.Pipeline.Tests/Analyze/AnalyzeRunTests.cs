@@ -51,7 +51,43 @@ public class AnalyzeRunTests
         Assert.Equal(RocAuc.Compute(TpPeaks, FpPeaks), D(tpFp["auc"]), 15);
         Assert.InRange(D(tpFp["auc"]), D(tpFp["auc_ci_low"]), D(tpFp["auc_ci_high"]));
         var holm = HolmCorrection.Adjust([test.PValue, MannWhitneyU.Test(TpPeaks, FnPeaks).PValue, MannWhitneyU.Test(FpPeaks, FnPeaks).PValue]);
-        Assert.Equal(holm, pairs.Select(r => D(r["p_holm"])).ToArray());
+        Assert.Equal(holm, pairs.Select(r => D(r["p_holm_within_feature"])).ToArray());
+    }
+
+    [Fact]
+    public void Every_test_of_the_analysis_is_corrected_as_one_family_named_in_the_summary()
+    {
+        using var temp = new TemporaryDirectory();
+        string output = temp.File("out");
+        var result = AnalyzeRun.Run(RunFolders.Three(temp.Path), output, Fast with { Figures = false });
+
+        var groups = Read(Path.Combine(output, "group_tests.tsv"));
+        var pairs = Read(Path.Combine(output, "pairwise_tests.tsv"));
+        var rows = groups.Concat(pairs).ToArray();
+        // The family: every test that ran, in both tables; skipped tests (empty p) have empty corrections.
+        var members = rows.Where(r => r["p"] != "").ToArray();
+        Assert.All(rows.Where(r => r["p"] == ""), r => Assert.Equal(("", ""), (r["p_holm_family"], r["q_bh_family"])));
+        int m = members.Length;
+        Assert.True(groups.Count(r => r["p"] != "") >= 6 && pairs.Count(r => r["p"] != "") >= 18, $"the example should have many tests; {m}");
+        var p = members.Select(r => D(r["p"])).ToArray();
+        // Holm and BH are pinned against statsmodels (MultipleTestsTests); here: over which tests they run.
+        Assert.Equal(HolmCorrection.Adjust(p), members.Select(r => D(r["p_holm_family"])).ToArray());
+        Assert.Equal(BenjaminiHochberg.Adjust(p), members.Select(r => D(r["q_bh_family"])).ToArray());
+        // The smallest p of the family gets Holm's full factor m.
+        Assert.Equal(Math.Min(1, m * p.Min()), members.Select(r => D(r["p_holm_family"])).Min(), 15);
+        Assert.All(pairs.Where(r => r["p"] != ""), r => Assert.True(D(r["p_holm_family"]) >= D(r["p_holm_within_feature"])));
+
+        Assert.Equal(m, result.Family.Size);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var family = summary.RootElement.GetProperty("multiple_comparisons");
+        Assert.Equal(m, family.GetProperty("family_size").GetInt32());
+        Assert.Equal(groups.Count(r => r["p"] != ""), family.GetProperty("kruskal_wallis_tests").GetInt32());
+        Assert.Equal(pairs.Count(r => r["p"] != ""), family.GetProperty("pairwise_tests").GetInt32());
+        Assert.Contains("Kruskal-Wallis", family.GetProperty("family").GetString());
+        var peak = summary.RootElement.GetProperty("headline").GetProperty("peak_tp_vs_fp").GetProperty("smoothgrad_flair_peak");
+        var tpFp = pairs.Single(r => r["feature"] == "smoothgrad_flair_peak" && r["group_b"] == "FP");
+        Assert.Equal(D(tpFp["q_bh_family"]), peak.GetProperty("q_bh_family").GetDouble());
+        Assert.Equal(D(tpFp["p_holm_family"]), peak.GetProperty("p_holm_family").GetDouble());
     }
 
     [Fact]
