@@ -1,3 +1,5 @@
 using InstanceSaliency.Cli;
 
-return CommandLineApp.Run(args, Console.Out, Console.Error);
+int exitCode = CommandLineApp.Run(args, Console.Out, Console.Error);
+NativeLibraries.ReportIfAsked(Console.Error);
+return exitCode;

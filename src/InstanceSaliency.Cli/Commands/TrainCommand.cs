@@ -172,14 +172,14 @@ static class TrainCommand
 
     sealed class StderrProgress(TextWriter error) : IProgress<TrainingProgress>
     {
-        int lastValidation;
+        int _lastValidation;
 
         public void Report(TrainingProgress p)
         {
             var c = CultureInfo.InvariantCulture;
-            if (p.Validation is { } v && v.Step != lastValidation)
+            if (p.Validation is { } v && v.Step != _lastValidation)
             {
-                lastValidation = v.Step;
+                _lastValidation = v.Step;
                 error.WriteLine(string.Create(c, $"train: validation at step {v.Step}: F1 {v.F1:F4}, nDSC {v.Ndsc:F4}, score {v.Score:F4}"));
             }
             if (p.Step % 10 == 0 || p.Step == p.Steps)

@@ -33,15 +33,15 @@ public readonly record struct Quaternion(double B, double C, double D)
         double n = w * w + x * x + y * y + z * z;
         if (n < 2.220446049250313e-16) return new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
         double s = 2.0 / n;
-        double X = x * s, Y = y * s, Z = z * s;
-        double wX = w * X, wY = w * Y, wZ = w * Z;
-        double xX = x * X, xY = x * Y, xZ = x * Z;
-        double yY = y * Y, yZ = y * Z, zZ = z * Z;
+        double sx = x * s, sy = y * s, sz = z * s; // nibabel quat2mat's X, Y, Z
+        double wsx = w * sx, wsy = w * sy, wsz = w * sz;
+        double xsx = x * sx, xsy = x * sy, xsz = x * sz;
+        double ysy = y * sy, ysz = y * sz, zsz = z * sz;
         return new double[,]
         {
-            { 1.0 - (yY + zZ), xY - wZ, xZ + wY },
-            { xY + wZ, 1.0 - (xX + zZ), yZ - wX },
-            { xZ - wY, yZ + wX, 1.0 - (xX + yY) },
+            { 1.0 - (ysy + zsz), xsy - wsz, xsz + wsy },
+            { xsy + wsz, 1.0 - (xsx + zsz), ysz - wsx },
+            { xsz - wsy, ysz + wsx, 1.0 - (xsx + ysy) },
         };
     }
 

@@ -8,20 +8,20 @@ namespace InstanceSaliency.Models.Training;
 /// </summary>
 public sealed class BiasField
 {
-    readonly double[] c;
-    readonly int ni, nj, nk;
+    readonly double[] _c;
+    readonly int _ni, _nj, _nk;
 
     BiasField(double[] coefficients, double amplitude, int ni, int nj, int nk)
     {
-        (this.ni, this.nj, this.nk) = (ni, nj, nk);
-        c = coefficients;
+        (_ni, _nj, _nk) = (ni, nj, nk);
+        _c = coefficients;
         double max = 0;
         for (int a = 0; a <= 8; a++)
             for (int b = 0; b <= 8; b++)
                 for (int d = 0; d <= 8; d++)
                     max = Math.Max(max, Math.Abs(Raw(a / 4.0 - 1, b / 4.0 - 1, d / 4.0 - 1)));
         double scale = max > 0 ? amplitude / max : 0;
-        for (int n = 0; n < c.Length; n++) c[n] *= scale;
+        for (int n = 0; n < _c.Length; n++) _c[n] *= scale;
         Amplitude = amplitude;
     }
 
@@ -42,10 +42,10 @@ public sealed class BiasField
 
     /// <summary>The multiplicative factor b at voxel (i, j, k) of the grid the field was made for.</summary>
     public double At(int i, int j, int k) =>
-        1 + Raw(Normalised(i, ni), Normalised(j, nj), Normalised(k, nk));
+        1 + Raw(Normalised(i, _ni), Normalised(j, _nj), Normalised(k, _nk));
 
     static double Normalised(int index, int size) => size > 1 ? 2.0 * index / (size - 1) - 1 : 0;
 
     double Raw(double u, double v, double w) =>
-        c[0] * u + c[1] * v + c[2] * w + c[3] * u * u + c[4] * v * v + c[5] * w * w + c[6] * u * v + c[7] * u * w + c[8] * v * w;
+        _c[0] * u + _c[1] * v + _c[2] * w + _c[3] * u * u + _c[4] * v * v + _c[5] * w * w + _c[6] * u * v + _c[7] * u * w + _c[8] * v * w;
 }

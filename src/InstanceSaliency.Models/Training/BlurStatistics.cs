@@ -9,10 +9,10 @@ namespace InstanceSaliency.Models.Training;
 /// </summary>
 sealed class BlurStatistics
 {
-    readonly double[] sigmasMm;
-    readonly (double Mean, double Square)[] ratios;
+    readonly double[] _sigmasMm;
+    readonly (double Mean, double Square)[] _ratios;
 
-    BlurStatistics(double[] sigmasMm, (double, double)[] ratios) => (this.sigmasMm, this.ratios) = (sigmasMm, ratios);
+    BlurStatistics(double[] sigmasMm, (double, double)[] ratios) => (_sigmasMm, _ratios) = (sigmasMm, ratios);
 
     /// <summary>The σ values (mm) a blur augmentation with these options draws from: k·step for k = 1 … ⌊max/step⌋.</summary>
     public static double[] Sigmas(AugmentationOptions options)
@@ -42,14 +42,14 @@ sealed class BlurStatistics
     /// <summary>Mean and SD the segmenter would compute after a blur of σ = sigmasMm[<paramref name="sigmaIndex"/>], from the unblurred (possibly shifted) channel's.</summary>
     public (double Mean, double Sd) Correct(int sigmaIndex, double mean, double sd)
     {
-        var (r1, r2) = ratios[sigmaIndex];
+        var (r1, r2) = _ratios[sigmaIndex];
         double m = r1 * mean, variance = r2 * (sd * sd + mean * mean) - m * m;
         double s = Math.Sqrt(Math.Max(0, variance));
         return (m, s > 0 ? s : 1);
     }
 
     /// <summary>The σ values (mm), index-aligned with <see cref="Correct"/>.</summary>
-    public IReadOnlyList<double> SigmasMm => sigmasMm;
+    public IReadOnlyList<double> SigmasMm => _sigmasMm;
 
     static (double Mean, double Square) Moments(float[] x)
     {

@@ -96,24 +96,24 @@ public sealed record RandomAffine(double RotationIDegrees, double RotationJDegre
     // (its weight is 0 there), so an integer coordinate reads exactly one voxel with weight 1.
     readonly struct Trilinear
     {
-        readonly long i0, i1, j0, j1, k0, k1;
-        readonly double fi, fj, fk;
+        readonly long _i0, _i1, _j0, _j1, _k0, _k1;
+        readonly double _fi, _fj, _fk;
 
         public Trilinear(double si, double sj, double sk, int ni, int nj, int nk)
         {
             int a = (int)Math.Floor(si), b = (int)Math.Floor(sj), c = (int)Math.Floor(sk);
-            (fi, fj, fk) = (si - a, sj - b, sk - c);
-            i0 = a; i1 = Math.Min(a + 1, ni - 1);
-            j0 = (long)b * ni; j1 = (long)Math.Min(b + 1, nj - 1) * ni;
-            k0 = (long)c * ni * nj; k1 = (long)Math.Min(c + 1, nk - 1) * ni * nj;
+            (_fi, _fj, _fk) = (si - a, sj - b, sk - c);
+            _i0 = a; _i1 = Math.Min(a + 1, ni - 1);
+            _j0 = (long)b * ni; _j1 = (long)Math.Min(b + 1, nj - 1) * ni;
+            _k0 = (long)c * ni * nj; _k1 = (long)Math.Min(c + 1, nk - 1) * ni * nj;
         }
 
         public double Sample(float[] x) =>
-            (1 - fk) * ((1 - fj) * ((1 - fi) * x[i0 + j0 + k0] + fi * x[i1 + j0 + k0]) + fj * ((1 - fi) * x[i0 + j1 + k0] + fi * x[i1 + j1 + k0]))
-            + fk * ((1 - fj) * ((1 - fi) * x[i0 + j0 + k1] + fi * x[i1 + j0 + k1]) + fj * ((1 - fi) * x[i0 + j1 + k1] + fi * x[i1 + j1 + k1]));
+            (1 - _fk) * ((1 - _fj) * ((1 - _fi) * x[_i0 + _j0 + _k0] + _fi * x[_i1 + _j0 + _k0]) + _fj * ((1 - _fi) * x[_i0 + _j1 + _k0] + _fi * x[_i1 + _j1 + _k0]))
+            + _fk * ((1 - _fj) * ((1 - _fi) * x[_i0 + _j0 + _k1] + _fi * x[_i1 + _j0 + _k1]) + _fj * ((1 - _fi) * x[_i0 + _j1 + _k1] + _fi * x[_i1 + _j1 + _k1]));
 
         public double Sample(byte[] x) =>
-            (1 - fk) * ((1 - fj) * ((1 - fi) * x[i0 + j0 + k0] + fi * x[i1 + j0 + k0]) + fj * ((1 - fi) * x[i0 + j1 + k0] + fi * x[i1 + j1 + k0]))
-            + fk * ((1 - fj) * ((1 - fi) * x[i0 + j0 + k1] + fi * x[i1 + j0 + k1]) + fj * ((1 - fi) * x[i0 + j1 + k1] + fi * x[i1 + j1 + k1]));
+            (1 - _fk) * ((1 - _fj) * ((1 - _fi) * x[_i0 + _j0 + _k0] + _fi * x[_i1 + _j0 + _k0]) + _fj * ((1 - _fi) * x[_i0 + _j1 + _k0] + _fi * x[_i1 + _j1 + _k0]))
+            + _fk * ((1 - _fj) * ((1 - _fi) * x[_i0 + _j0 + _k1] + _fi * x[_i1 + _j0 + _k1]) + _fj * ((1 - _fi) * x[_i0 + _j1 + _k1] + _fi * x[_i1 + _j1 + _k1]));
     }
 }

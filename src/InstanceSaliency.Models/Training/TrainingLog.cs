@@ -9,21 +9,21 @@ namespace InstanceSaliency.Models.Training;
 /// </summary>
 sealed class TrainingLog
 {
-    readonly string lossPath, validationPath;
+    readonly string _lossPath, _validationPath;
 
     public TrainingLog(string output, int resumedStep)
     {
-        lossPath = Path.Combine(output, "loss.tsv");
-        validationPath = Path.Combine(output, "validation.tsv");
-        Truncate(lossPath, "step\tloss\tlearning_rate\telapsed_s", resumedStep);
-        Truncate(validationPath, "step\tf1\tndsc\tscore\tper_case", resumedStep);
+        _lossPath = Path.Combine(output, "loss.tsv");
+        _validationPath = Path.Combine(output, "validation.tsv");
+        Truncate(_lossPath, "step\tloss\tlearning_rate\telapsed_s", resumedStep);
+        Truncate(_validationPath, "step\tf1\tndsc\tscore\tper_case", resumedStep);
     }
 
     public void Loss(int step, double loss, double learningRate, double elapsedSeconds) =>
-        File.AppendAllText(lossPath, string.Create(CultureInfo.InvariantCulture, $"{step}\t{loss:R}\t{learningRate:G6}\t{elapsedSeconds:F1}\n"));
+        File.AppendAllText(_lossPath, string.Create(CultureInfo.InvariantCulture, $"{step}\t{loss:R}\t{learningRate:G6}\t{elapsedSeconds:F1}\n"));
 
     public void Validation(ValidationScore v) =>
-        File.AppendAllText(validationPath, string.Create(CultureInfo.InvariantCulture,
+        File.AppendAllText(_validationPath, string.Create(CultureInfo.InvariantCulture,
             $"{v.Step}\t{v.F1:F4}\t{v.Ndsc:F4}\t{v.Score:F4}\t{string.Join(";", v.PerCase.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Case}:F1={c.Metrics.F1 ?? 0:F4},nDSC={c.Metrics.Ndsc:F4},PPV={c.Metrics.Ppv ?? 0:F4},TPR={c.Metrics.Tpr ?? 0:F4}")))}\n"));
 
     static void Truncate(string path, string header, int step)
