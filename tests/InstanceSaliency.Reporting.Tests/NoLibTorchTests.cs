@@ -27,7 +27,7 @@ public sealed class NoLibTorchTests(ReportFixture report)
     public void The_check_sees_LibTorch_when_a_command_loads_it()
     {
         var explain = IesProcess.Run(Native, "explain", "--flair", Path.Combine(report.RunFolder, "..", "t1.nii.gz"), "--t1", Path.Combine(report.RunFolder, "..", "t1.nii.gz"),
-            "--model", Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), "--out", report.Scratch("control"), "--methods", "gradcampp", "--threshold", "0.99");
+            "--model", RepositoryPaths.SmallUNet, "--out", report.Scratch("control"), "--methods", "gradcampp", "--threshold", "0.99");
         Assert.True(explain.ExitCode == 0, explain.Error);
         Assert.Contains(explain.Error.Split('\n'), line => line.StartsWith("native: libtorch", StringComparison.Ordinal));
     }

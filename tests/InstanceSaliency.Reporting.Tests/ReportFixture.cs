@@ -22,14 +22,11 @@ public sealed class ReportFixture : IDisposable
     public ReportFixture()
     {
         var clock = Stopwatch.StartNew();
-        var (flair, t1) = SyntheticScan.Ellipsoid(40, 36, 30);
-        var truth = Volume<byte>.Zeros(flair.Geometry);
-        for (int k = 12; k < 15; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
-        for (int k = 20; k < 22; k++) for (int j = 22; j < 24; j++) for (int i = 26; i < 28; i++) truth[i, j, k] = 1;
+        var (flair, t1, truth) = TwoLesionScan.Write(_folder, HostileFlairName, firstBlockSlices: 3);
         RunFolder = _folder.File("run");
         // The explain run is made by the real program in its own process: the report and its tests never load LibTorch.
-        IesProcess.Ok("explain", "--flair", Write(HostileFlairName, flair), "--t1", Write("t1.nii.gz", t1), "--truth", Write("truth.nii.gz", truth),
-            "--model", Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), "--out", RunFolder,
+        IesProcess.Ok("explain", "--flair", flair, "--t1", t1, "--truth", truth,
+            "--model", RepositoryPaths.SmallUNet, "--out", RunFolder,
             "--methods", "smoothgrad,gradcampp", "--samples", "2", "--seed", "1", "--threshold", "0.99");
         ExplainSeconds = clock.Elapsed.TotalSeconds;
 
@@ -55,10 +52,4 @@ public sealed class ReportFixture : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    string Write<T>(string name, Volume<T> volume) where T : unmanaged
-    {
-        string path = _folder.File(name);
-        NiftiFile.Write(volume, path);
-        return path;
-    }
 }

@@ -14,7 +14,7 @@ static class SaliencyFixtures
 {
     /// <summary>The small reference U-Net of tests/fixtures/models (channels 4…64, trained-looking BatchNorm statistics).</summary>
     public static AttributionModel ReferenceModel() =>
-        new(ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu));
+        new(ModelLoader.Load(RepositoryPaths.SmallUNet, ComputeContext.Cpu));
 
     /// <summary>A seeded three-level U-Net (receptive-field radius 22) so crops are much smaller than test volumes.</summary>
     public static AttributionModel ShallowModel(int seed = 3)

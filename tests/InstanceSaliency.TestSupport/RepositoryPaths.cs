@@ -9,6 +9,9 @@ public static class RepositoryPaths
     /// <summary>tests/fixtures: committed expected values and the small inputs they were computed from.</summary>
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
+    /// <summary>The small reference U-Net of the tests (tests/fixtures/models/unet_small.pt, channels 4…64, with its sidecar).</summary>
+    public static string SmallUNet => Path.Combine(Fixtures, "models", "unet_small.pt");
+
     /// <summary>../shared/data/lesjak2017 beside the repository (present on developer machines and in CI).</summary>
     public static string Lesjak2017 => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "lesjak2017"));
 

@@ -17,7 +17,7 @@ public static class SyntheticCohort
     public const string TruthName = "manual";
 
     /// <summary>The small U-Net of the explain tests.</summary>
-    public static string Model => Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt");
+    public static string Model => RepositoryPaths.SmallUNet;
 
     /// <summary>Cheap explain options for `ies cohort plan`: two samples, two methods, nothing predicted.</summary>
     public static readonly string[] CheapOptions = ["--methods", "smoothgrad,gradcampp", "--samples", "2", "--threshold", "0.99", "--seed", "3"];

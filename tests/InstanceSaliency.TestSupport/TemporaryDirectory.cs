@@ -1,3 +1,6 @@
+using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Volumes;
+
 namespace InstanceSaliency.TestSupport;
 
 /// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
@@ -13,6 +16,14 @@ public sealed class TemporaryDirectory : IDisposable
 
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Writes <paramref name="volume"/> as NIfTI at <see cref="File"/>(<paramref name="name"/>); returns the path.</summary>
+    public string Write<T>(string name, Volume<T> volume) where T : unmanaged
+    {
+        string path = File(name);
+        NiftiFile.Write(volume, path);
+        return path;
+    }
 
     public void Dispose()
     {

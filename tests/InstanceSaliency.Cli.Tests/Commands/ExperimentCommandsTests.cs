@@ -9,7 +9,7 @@ namespace InstanceSaliency.Cli.Tests.Commands;
 public sealed class ExperimentCommandsTests : IDisposable
 {
     readonly TemporaryDirectory _folder = new();
-    readonly string _flair, _t1, _truth, _model = Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt");
+    readonly string _flair, _t1, _truth, _model = RepositoryPaths.SmallUNet;
 
     public ExperimentCommandsTests()
     {

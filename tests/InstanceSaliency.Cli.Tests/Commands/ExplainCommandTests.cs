@@ -8,16 +8,11 @@ namespace InstanceSaliency.Cli.Tests.Commands;
 public sealed class ExplainCommandTests : IDisposable
 {
     readonly TemporaryDirectory _folder = new();
-    readonly string _flair, _t1, _truth, _model = Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt");
+    readonly string _flair, _t1, _truth, _model = RepositoryPaths.SmallUNet;
 
     public ExplainCommandTests()
     {
-        var (flair, t1) = SyntheticScan.Ellipsoid(40, 36, 30);
-        var truth = Volume<byte>.Zeros(flair.Geometry);
-        for (int k = 12; k < 14; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
-        _flair = Write("flair.nii.gz", flair);
-        _t1 = Write("t1.nii.gz", t1);
-        _truth = Write("truth.nii.gz", truth);
+        (_flair, _t1, _truth) = TwoLesionScan.Write(_folder, secondBlock: false);
     }
 
     public void Dispose() => _folder.Dispose();
@@ -54,10 +49,4 @@ public sealed class ExplainCommandTests : IDisposable
     public void Bad_options_are_one_error_line(string option, string value, string words) =>
         CliRunner.AssertBadInput(CliRunner.Run("explain", "--flair", _flair, "--t1", _t1, "--model", _model, "--out", _folder.File("o"), option, value), words);
 
-    string Write<T>(string name, Volume<T> volume) where T : unmanaged
-    {
-        string path = _folder.File(name);
-        NiftiFile.Write(volume, path);
-        return path;
-    }
 }

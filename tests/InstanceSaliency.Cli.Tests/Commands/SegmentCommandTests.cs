@@ -9,7 +9,7 @@ namespace InstanceSaliency.Cli.Tests.Commands;
 public sealed class SegmentCommandTests : IDisposable
 {
     readonly TemporaryDirectory _folder = new();
-    readonly string _flair, _t1, _model = Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt");
+    readonly string _flair, _t1, _model = RepositoryPaths.SmallUNet;
 
     public SegmentCommandTests()
     {

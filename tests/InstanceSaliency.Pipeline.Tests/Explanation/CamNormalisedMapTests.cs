@@ -23,11 +23,9 @@ public sealed class CamNormalisedMapTests : IDisposable
     [Fact]
     public void Written_normalised_cam_is_the_raw_cam_over_its_maximum()
     {
-        var (flair, t1) = SyntheticScan.Ellipsoid(40, 36, 30);
-        var truth = Volume<byte>.Zeros(flair.Geometry);
-        for (int k = 12; k < 14; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
-        var scan = new ScanPaths(Write("flair.nii.gz", flair), Write("t1.nii.gz", t1), Write("truth.nii.gz", truth));
-        using var model = ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu);
+        var (flair, t1, truth) = TwoLesionScan.Write(_folder, secondBlock: false);
+        var scan = new ScanPaths(flair, t1, truth);
+        using var model = ModelLoader.Load(RepositoryPaths.SmallUNet, ComputeContext.Cpu);
         var result = new ExplainRun(model, ComputeContext.Cpu, new ExplainOptions { Methods = ["gradcampp"], Threshold = 0.99 }).Run(scan, _folder.File("out"));
 
         Assert.NotEmpty(result.Rows);
@@ -49,10 +47,4 @@ public sealed class CamNormalisedMapTests : IDisposable
         Assert.True(withSignal > 0, "at least one lesion should have a non-zero Grad-CAM++ map");
     }
 
-    string Write<T>(string name, Volume<T> volume) where T : unmanaged
-    {
-        string path = _folder.File(name);
-        NiftiFile.Write(volume, path);
-        return path;
-    }
 }

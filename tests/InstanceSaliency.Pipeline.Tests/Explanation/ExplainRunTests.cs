@@ -19,12 +19,9 @@ public sealed class ExplainRunTests : IDisposable
 
     public ExplainRunTests()
     {
-        var (flair, t1) = SyntheticScan.Ellipsoid(40, 36, 30);
         // Two ground-truth lesions: a 3×3×2 block and a 2×2×2 block.
-        var truth = Volume<byte>.Zeros(flair.Geometry);
-        for (int k = 12; k < 14; k++) for (int j = 15; j < 18; j++) for (int i = 14; i < 17; i++) truth[i, j, k] = 1;
-        for (int k = 20; k < 22; k++) for (int j = 22; j < 24; j++) for (int i = 26; i < 28; i++) truth[i, j, k] = 1;
-        _scan = new ScanPaths(Write("flair.nii.gz", flair), Write("t1.nii.gz", t1), Write("truth.nii.gz", truth));
+        var (flair, t1, truth) = TwoLesionScan.Write(_folder);
+        _scan = new ScanPaths(flair, t1, truth);
     }
 
     public void Dispose() => _folder.Dispose();
@@ -84,8 +81,8 @@ public sealed class ExplainRunTests : IDisposable
     [Fact]
     public void A_scan_without_lesions_still_gets_every_column()
     {
-        string empty = Write("empty-truth.nii.gz", Volume<byte>.Zeros(NiftiFile.ReadMask(_scan.TruthPath!).Geometry));
-        using var model = ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu);
+        string empty = _folder.Write("empty-truth.nii.gz", Volume<byte>.Zeros(NiftiFile.ReadMask(_scan.TruthPath!).Geometry));
+        using var model = ModelLoader.Load(RepositoryPaths.SmallUNet, ComputeContext.Cpu);
         var result = new ExplainRun(model, ComputeContext.Cpu, new ExplainOptions { Threshold = 0.99 })
             .Run(_scan with { TruthPath = empty }, _folder.File("none"));
         Assert.Empty(result.Rows);
@@ -107,14 +104,8 @@ public sealed class ExplainRunTests : IDisposable
 
     ExplainRun.Result Run(string folder, ExplainOptions options)
     {
-        using var model = ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "models", "unet_small.pt"), ComputeContext.Cpu);
+        using var model = ModelLoader.Load(RepositoryPaths.SmallUNet, ComputeContext.Cpu);
         return new ExplainRun(model, ComputeContext.Cpu, options).Run(_scan, _folder.File(folder));
     }
 
-    string Write<T>(string name, Volume<T> volume) where T : unmanaged
-    {
-        string path = _folder.File(name);
-        NiftiFile.Write(volume, path);
-        return path;
-    }
 }
