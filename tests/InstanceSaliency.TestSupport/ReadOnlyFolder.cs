@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace InstanceSaliency.Imaging.Tests.IO;
+namespace InstanceSaliency.TestSupport;
 
 /// <summary>
 /// A folder nobody can write into, also as root: <c>chattr +i</c> (immutable) when running as root, who ignores
