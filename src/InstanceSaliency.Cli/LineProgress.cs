@@ -6,5 +6,6 @@ namespace InstanceSaliency.Cli;
 /// </summary>
 sealed class LineProgress(TextWriter error, string prefix) : IProgress<string>
 {
-    public void Report(string value) => error.WriteLine($"{prefix}: {value}");
+    /// <summary>A message starting with "warning: " is printed as it is (one <c>warning:</c> line), any other after the prefix.</summary>
+    public void Report(string value) => error.WriteLine(value.StartsWith("warning: ", StringComparison.Ordinal) ? value : $"{prefix}: {value}");
 }

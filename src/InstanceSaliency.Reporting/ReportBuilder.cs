@@ -11,7 +11,10 @@ namespace InstanceSaliency.Reporting;
 /// The `ies report` use case: from an explain run folder, writes a self-contained report folder — index.html,
 /// figures/lesion-&lt;id4&gt;.png, assets/lesions/lesion-&lt;id4&gt;.js (the lesion's neighbourhood, base64), the
 /// vendored NiiVue and the page's script and style, and analysis/ (the plots given). It opens from file:// and
-/// through `ies serve`. index.html is written last: its presence marks a complete report.
+/// through `ies serve`. index.html is written last: its presence marks a complete report. The report is built in a
+/// temporary folder and swapped into place (<see cref="ReportFolder"/>), after checking that run.json's FLAIR and
+/// T1 are still the files the run read (<see cref="RunInputs.RequireUnchanged"/>). What the run folder lacks (maps/)
+/// is reported through <c>progress</c> as messages starting with "warning: ".
 /// </summary>
 public static class ReportBuilder
 {
@@ -22,7 +25,25 @@ public static class ReportBuilder
         var run = RunFolder.Open(runFolder);
         if (options.AnalysisFolder is { } a && !Directory.Exists(a))
             throw new InvalidInputException($"--analysis {a}: no such folder.");
-        string output = Path.GetFullPath(outputFolder);
+        run.Inputs.RequireUnchanged();
+        foreach (string warning in run.MissingMaps()) progress?.Report("warning: " + warning);
+        string final = Path.GetFullPath(outputFolder);
+        string output = ReportFolder.BeginBuild(final);
+        try
+        {
+            BuildInto(run, output, options, progress);
+        }
+        catch
+        {
+            ReportFolder.Abandon(output);
+            throw;
+        }
+        ReportFolder.Commit(output, final);
+        return Path.Combine(final, "index.html");
+    }
+
+    static void BuildInto(RunFolder run, string output, ReportOptions options, IProgress<string>? progress)
+    {
         foreach (string folder in new[] { output, Path.Combine(output, "figures"), Path.Combine(output, "assets", "lesions") })
             Directory.CreateDirectory(folder);
         ReportAssets.CopyTo(Path.Combine(output, "assets"));
@@ -42,9 +63,7 @@ public static class ReportBuilder
             AtomicFile.WriteText(Path.Combine(output, "assets", "lesions", $"lesion-{id4}.js"), LesionViewerScript.Build(images, box));
         }
         var plots = CopyAnalysisPlots(options.AnalysisFolder, output);
-        string index = Path.Combine(output, "index.html");
-        AtomicFile.WriteText(index, ReportPage.Build(run, plots));
-        return index;
+        AtomicFile.WriteText(Path.Combine(output, "index.html"), ReportPage.Build(run, plots));
     }
 
     /// <summary>Copies *.png and *.svg of <paramref name="folder"/> (sorted by name) to analysis/; returns their paths relative to the report.</summary>

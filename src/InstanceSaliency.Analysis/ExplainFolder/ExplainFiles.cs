@@ -26,4 +26,30 @@ public static class ExplainFiles
 
     /// <summary>lesion-&lt;id4&gt;_&lt;method&gt;_&lt;channel&gt;.nii.gz (cli-contract.md).</summary>
     public static string MapFileName(int id, string method, string channel) => $"lesion-{id:D4}_{method}_{channel}.nii.gz";
+
+    /// <summary>
+    /// Removes every file an explain run owns in <paramref name="folder"/> — run.json first (so the folder stops
+    /// looking complete), then labels, missed, lesions.tsv and maps/lesion-*.nii.gz — and nothing else: a rerun
+    /// into the folder of an earlier run never leaves a map or a missed-lesion file of that run beside the new
+    /// run.json, and files the run does not own (a report/ folder, a user's notes) are never deleted.
+    /// </summary>
+    /// <returns>How many files were removed.</returns>
+    public static int ClearOwned(string folder)
+    {
+        int removed = 0;
+        foreach (string name in new[] { RunRecord, Labels, Missed, LesionTable })
+            removed += Delete(Path.Combine(folder, name));
+        string maps = Path.Combine(folder, MapsFolder);
+        if (Directory.Exists(maps))
+            foreach (string map in Directory.EnumerateFiles(maps, "lesion-*.nii.gz").ToList())
+                removed += Delete(map);
+        return removed;
+    }
+
+    static int Delete(string file)
+    {
+        if (!File.Exists(file)) return 0;
+        File.Delete(file);
+        return 1;
+    }
 }

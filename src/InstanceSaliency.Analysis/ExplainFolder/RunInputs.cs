@@ -9,6 +9,30 @@ namespace InstanceSaliency.Analysis.ExplainFolder;
 /// <param name="ModelPath">The model file or name the run used.</param>
 public sealed record RunInputs(string FlairPath, string T1Path, string? TruthPath, string ModelPath)
 {
+    /// <summary>The FLAIR's SHA-256 as run.json records it (lower-case hex); null in a record without it.</summary>
+    public string? FlairSha256 { get; init; }
+
+    /// <summary>The T1's SHA-256 as run.json records it; null in a record without it.</summary>
+    public string? T1Sha256 { get; init; }
+
+    /// <summary>
+    /// Refuses inputs that are no longer the files the run read: a FLAIR or T1 whose SHA-256 differs from run.json's
+    /// (the path now names another scan, or the file was changed). A reader that shows the run on these images would
+    /// otherwise draw one scan's maps over another.
+    /// </summary>
+    /// <exception cref="InvalidInputException">An input's SHA-256 differs from the one recorded.</exception>
+    public void RequireUnchanged()
+    {
+        foreach (var (path, recorded, what) in new[] { (FlairPath, FlairSha256, "FLAIR"), (T1Path, T1Sha256, "T1") })
+        {
+            if (recorded is null || !File.Exists(path)) continue; // a missing file is refused where it is read
+            string now = FileHash.Sha256(path);
+            if (!string.Equals(now, recorded, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidInputException(
+                    $"{path}: the {what} named in run.json changed since the run (SHA-256 {now[..12]}…, run.json {recorded[..Math.Min(12, recorded.Length)]}…); restore the file the run read, or run `ies explain` again.");
+        }
+    }
+
     /// <summary>Reads the "inputs" and "model" objects of <paramref name="runJsonPath"/>.</summary>
     public static RunInputs Read(string runJsonPath)
     {
@@ -16,7 +40,11 @@ public sealed record RunInputs(string FlairPath, string T1Path, string? TruthPat
         return new RunInputs(
             record.Inputs?.Flair?.Path ?? throw new InvalidInputException($"{runJsonPath}: inputs.flair.path is missing."),
             record.Inputs?.T1?.Path ?? throw new InvalidInputException($"{runJsonPath}: inputs.t1.path is missing."),
-            record.Inputs.Truth?.Path, record.Model?.Path ?? "");
+            record.Inputs.Truth?.Path, record.Model?.Path ?? "")
+        {
+            FlairSha256 = record.Inputs.Flair.Sha256,
+            T1Sha256 = record.Inputs.T1.Sha256,
+        };
     }
 
     /// <summary>True when the FLAIR is the vendored sample scan (its folder is named after it): the report must cite it.</summary>

@@ -1,3 +1,4 @@
+using InstanceSaliency.Imaging;
 using InstanceSaliency.Cli.Options;
 using InstanceSaliency.Lesions;
 using System.CommandLine;
@@ -49,7 +50,7 @@ static class AnalyzeCommand
                 CrossValidation = new CrossValidationOptions { MaximumFolds = parsed.GetValue(folds), Regression = new LogisticRegressionOptions { L2Penalty = parsed.GetValue(penalty) } },
                 Figures = !parsed.GetValue(noFigures),
             };
-            string folder = parsed.GetValue(output)!;
+            string folder = OutputFolder.Prepare(parsed.GetValue(output)!, output.Name);
             var result = AnalyzeRun.Run(parsed.GetValue(runs)!, folder, options, new LineProgress(console.Error, "analyze"));
             console.Out.WriteLine(Describe(result, folder));
             return CommandLineApp.Success;

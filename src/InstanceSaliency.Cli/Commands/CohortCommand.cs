@@ -97,7 +97,7 @@ static class CohortCommand
         var folder = Folder();
         var json = new Option<bool>("--json") { Description = "One JSON document: counts and every task's state." };
         var list = new Option<bool>("--list") { Description = "Also list the tasks that are not complete." };
-        var command = new Command("status", "Count complete, incomplete and pending tasks.") { folder, json, list };
+        var command = new Command("status", "Count complete, incomplete, pending and failed tasks.") { folder, json, list };
         command.SetAction(parsed =>
         {
             string derivatives = CohortPlan.Locate(parsed.GetValue(folder)!);
@@ -107,12 +107,12 @@ static class CohortCommand
                 console.Out.WriteLine(Json.Serialize(new
                 {
                     Derivatives = derivatives,
-                    status.Tasks, status.Complete, status.Incomplete, status.Pending,
+                    status.Tasks, status.Complete, status.Incomplete, status.Pending, status.Failed,
                     Entries = status.Entries.Select(e => new { e.Id, e.Output, State = e.State.ToString().ToLowerInvariant() }),
                 }));
                 return CommandLineApp.Success;
             }
-            console.Out.WriteLine($"{status.Tasks} task(s): {status.Complete} complete, {status.Incomplete} incomplete, {status.Pending} pending");
+            console.Out.WriteLine($"{status.Tasks} task(s): {status.Complete} complete, {status.Incomplete} incomplete, {status.Pending} pending, {status.Failed} failed");
             if (parsed.GetValue(list))
                 foreach (var e in status.Entries.Where(e => e.State != TaskState.Complete))
                     console.Out.WriteLine($"{e.State.ToString().ToLowerInvariant()}\t{e.Id}\t{e.Output}");

@@ -40,11 +40,12 @@ static class ContextCommand
             };
             options.Validate();
             var paths = inputs.Paths(parsed);
-            string folder = parsed.GetValue(inputs.Output)!;
+            string folder = inputs.PrepareOutput(parsed);
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "context");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels);
+            console.Warn(scan.Warnings);
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
             ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));
             var c = CultureInfo.InvariantCulture;

@@ -41,8 +41,14 @@ static class DemoCommand
         };
         command.SetAction(parsed =>
         {
-            string folder = Path.GetFullPath(parsed.GetValue(output)!);
-            Directory.CreateDirectory(folder);
+            var options = new ExplainOptions
+            {
+                Methods = CommonOptions.MethodNames(parsed.GetValue(methods)!),
+                SmoothGrad = new SmoothGradOptions { Samples = parsed.GetValue(samples), Seed = parsed.GetValue(seed) },
+                MaxAggregationSamples = parsed.GetValue(samplesMax),
+            };
+            options.Validate();
+            string folder = OutputFolder.Prepare(parsed.GetValue(output)!, output.Name);
             var sample = SampleScan.Embedded();
             console.Error.WriteLine($"demo: sample scan {sample.Folder}");
             console.Error.WriteLine($"demo: {SampleScan.Citation}");
@@ -50,12 +56,6 @@ static class DemoCommand
 
             var context = ComputeContext.For("cpu", seed: parsed.GetValue(seed));
             using var model = ModelLoader.Load(EmbeddedModel.Resolve(null), context);
-            var options = new ExplainOptions
-            {
-                Methods = CommonOptions.MethodNames(parsed.GetValue(methods)!),
-                SmoothGrad = new SmoothGradOptions { Samples = parsed.GetValue(samples), Seed = parsed.GetValue(seed) },
-                MaxAggregationSamples = parsed.GetValue(samplesMax),
-            };
             string index = DemoPipeline.Run(sample, model, context, options, folder,
                 new ExplainProgressPrinter(console.Error, "demo"), new LineProgress(console.Error, "demo"));
             console.Out.WriteLine($"Report: {index}");

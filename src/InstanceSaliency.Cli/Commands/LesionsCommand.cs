@@ -1,6 +1,7 @@
 using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
+using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Morphology;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Lesions;
@@ -33,16 +34,21 @@ static class LesionsCommand
             string maskPath = parsed.GetValue(mask)!;
             string? truthPath = parsed.GetValue(truth);
             if (parsed.GetValue(missedOutput) is not null && truthPath is null)
-                throw new Imaging.InvalidInputException("--out-missed needs --truth: missed lesions are ground-truth components.");
+                throw new InvalidInputException("--out-missed needs --truth: missed lesions are ground-truth components.");
+            string? labelsOut = parsed.GetValue(output) is { } o ? OutputFolder.PrepareFile(o, output.Name) : null;
+            string? missedOut = parsed.GetValue(missedOutput) is { } m ? OutputFolder.PrepareFile(m, missedOutput.Name) : null;
             var maskImage = NiftiFile.Read(maskPath);
+            var maskReading = maskImage.ToMaskReading();
+            var truthReading = truthPath is null ? null : NiftiFile.ReadMaskWithWarnings(truthPath);
+            console.Warn(maskReading.Warnings.Concat(truthReading?.Warnings ?? []));
             var report = LesionAnalysis.Run(
-                maskImage.ToMask(),
-                truthPath is null ? null : NiftiFile.ReadMask(truthPath),
+                maskReading.Mask,
+                truthReading?.Mask,
                 new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)), MinimumVoxels = parsed.GetValue(minSize) },
                 maskPath, truthPath ?? "the ground truth");
-            if (parsed.GetValue(output) is { } labelsPath)
+            if (labelsOut is { } labelsPath)
                 LabelMapFile.Write(report.Labels, report.LabelVoxelType, labelsPath, maskImage.Header);
-            if (parsed.GetValue(missedOutput) is { } missedPath && report.MissedLabels is { } missed)
+            if (missedOut is { } missedPath && report.MissedLabels is { } missed)
                 LabelMapFile.Write(missed, report.LabelVoxelType, missedPath, maskImage.Header);
             console.Out.WriteLine(parsed.GetValue(json) ? Json.Serialize(LesionsJson.From(report)) : Describe(maskPath, report));
             return CommandLineApp.Success;

@@ -1,3 +1,4 @@
+using InstanceSaliency.Imaging;
 using System.CommandLine;
 using InstanceSaliency.Reporting;
 
@@ -21,7 +22,7 @@ static class ReportCommand
         command.SetAction(parsed =>
         {
             string runFolder = parsed.GetValue(run)!;
-            string folder = parsed.GetValue(output) ?? Path.Combine(runFolder, "report");
+            string folder = OutputFolder.Prepare(parsed.GetValue(output) ?? Path.Combine(runFolder, "report"), output.Name);
             string index = ReportBuilder.Build(runFolder, folder, new ReportOptions { AnalysisFolder = parsed.GetValue(analysis) },
                 new LineProgress(console.Error, "report"));
             console.Out.WriteLine($"wrote {index} (open it in a browser, or `ies serve {Path.GetDirectoryName(index)}`)");

@@ -49,12 +49,13 @@ static class SanityCommand
             };
             options.Validate();
             var paths = inputs.Paths(parsed);
-            string folder = parsed.GetValue(inputs.Output)!;
+            string folder = inputs.PrepareOutput(parsed);
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var provenance = ExperimentProvenance.Of(paths, model, seed);
             var progress = new LineProgress(console.Error, "sanity");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels);
+            console.Warn(scan.Warnings);
             var result = new SanityExperiment(model, context, options).Run(scan, progress);
             SanityOutputs.Write(folder, result, options, provenance);
             var c = CultureInfo.InvariantCulture;

@@ -33,6 +33,7 @@ static class SegmentCommand
             double? tau = parsed.GetValue(threshold);
             if (tau is { } t && (double.IsNaN(t) || t <= 0 || t >= 1))
                 throw new InvalidInputException($"--threshold {t.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
+            folder = OutputFolder.Prepare(folder, output.Name);
             var context = ComputeContext.For(parsed.GetValue(device)!);
             string modelPath = EmbeddedModel.Resolve(parsed.GetValue(model));
 

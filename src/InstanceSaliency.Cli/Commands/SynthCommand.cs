@@ -60,11 +60,12 @@ static class SynthCommand
             };
             options.Validate();
             var paths = inputs.Paths(parsed);
-            string folder = parsed.GetValue(inputs.Output)!;
+            string folder = inputs.PrepareOutput(parsed);
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "synth");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize));
+            console.Warn(scan.Warnings);
             var result = new SynthExperiment(model, context, options).Run(scan, progress);
             SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed));
             var c = CultureInfo.InvariantCulture;

@@ -81,8 +81,9 @@ static class TrainCommand
                 Augmentation = augmentation,
             };
             var context = ComputeContext.For(parsed.GetValue(device)!, parsed.GetValue(threads), parsed.GetValue(seed));
+            string folder = OutputFolder.Prepare(parsed.GetValue(output)!, output.Name);
             var data = TrainingManifest.Load(entries);
-            string folder = parsed.GetValue(output)!;
+            console.Warn(data.Warnings);
             console.Error.WriteLine($"train: {data.Train.Count} training case(s) [{string.Join(", ", data.Train.Select(c => c.Name))}], validation [{string.Join(", ", data.Validation.Select(c => c.Name))}]; {options.Steps} steps of {options.BatchSize}×{options.PatchSizeVoxels}³; seed {context.Seed}; out {folder}");
             var result = new Trainer(options, context).Run(data, folder, new StderrProgress(console.Error), cancellation);
             var c = CultureInfo.InvariantCulture;
@@ -122,7 +123,9 @@ static class TrainCommand
             using var network = ModelLoader.Load(parsed.GetValue(model)!, context);
             var f = NiftiFile.ReadVolume(parsed.GetValue(flair)!);
             var tv = NiftiFile.ReadVolume(parsed.GetValue(t1)!);
-            var g = NiftiFile.ReadMask(parsed.GetValue(truth)!);
+            var truthReading = NiftiFile.ReadMaskWithWarnings(parsed.GetValue(truth)!);
+            console.Warn(truthReading.Warnings);
+            var g = truthReading.Mask;
             var scores = SiteShiftEvaluation.Run(network, f, tv, g, conditions, context, taus, parsed.GetValue(tta),
                 new Progress(name => console.Error.WriteLine($"evaluate: {name}")));
             var c = CultureInfo.InvariantCulture;

@@ -33,7 +33,8 @@ static class CommonOptions
     public static Option<string?> Lesions() => new("--lesions") { Description = "Only these lesion ids, comma-separated." };
 
     public static Option<int> Samples(string description, int defaultSamples = SmoothGradOptions.DefaultSamples) =>
-        new Option<int>("--samples") { Description = description, DefaultValueFactory = _ => defaultSamples }.Require(v => v >= 1, "≥ 1");
+        new Option<int>("--samples") { Description = description, DefaultValueFactory = _ => defaultSamples }
+            .Require(v => v is >= 1 and <= ExplainOptions.MaximumSamples, $"between 1 and {ExplainOptions.MaximumSamples}");
 
     public static Option<double> Noise() =>
         new Option<double>("--noise") { Description = "Noise σ as a fraction f of the normalised FLAIR range.", DefaultValueFactory = _ => SmoothGradOptions.DefaultNoiseFraction }

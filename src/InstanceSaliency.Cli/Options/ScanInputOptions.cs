@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InstanceSaliency.Imaging;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
@@ -38,6 +39,9 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
         foreach (Option option in new Option[] { Threshold, MinimumSize, Seed, Device }) command.Options.Add(option);
         if (lesionChoice) { command.Options.Add(Lesions); command.Options.Add(MaximumLesions); }
     }
+
+    /// <summary>Checks and claims --out (<see cref="OutputFolder.Prepare"/>) before any work; returns the folder.</summary>
+    public string PrepareOutput(ParseResult parsed) => OutputFolder.Prepare(parsed.GetValue(Output)!, Output.Name);
 
     public ScanPaths Paths(ParseResult parsed) => new(parsed.GetValue(Flair)!, parsed.GetValue(T1)!, parsed.GetValue(Truth));
 

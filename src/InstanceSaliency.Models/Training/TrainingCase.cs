@@ -6,4 +6,8 @@ namespace InstanceSaliency.Models.Training;
 public sealed record TrainingCase(string Name, Volume<float> Flair, Volume<float> T1, Volume<byte> Mask);
 
 /// <summary>The cases of a run: <see cref="Train"/> feed the patch sampler, <see cref="Validation"/> the validation.</summary>
-public sealed record TrainingData(IReadOnlyList<TrainingCase> Train, IReadOnlyList<TrainingCase> Validation);
+public sealed record TrainingData(IReadOnlyList<TrainingCase> Train, IReadOnlyList<TrainingCase> Validation)
+{
+    /// <summary>The masks' value warnings (<see cref="Imaging.Nifti.MaskReading"/>), for the command line to show.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

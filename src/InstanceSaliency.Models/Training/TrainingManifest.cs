@@ -70,18 +70,21 @@ public static class TrainingManifest
     /// <summary>Reads the NIfTI files of <paramref name="entries"/>; every case's three files must share one grid.</summary>
     public static TrainingData Load(IReadOnlyList<TrainingCaseEntry> entries)
     {
+        var warnings = new List<string>();
         var cases = entries.Select(e =>
         {
             var flair = NiftiFile.ReadVolume(e.FlairPath);
             var t1 = NiftiFile.ReadVolume(e.T1Path);
-            var mask = NiftiFile.ReadMask(e.MaskPath);
+            var reading = NiftiFile.ReadMaskWithWarnings(e.MaskPath);
+            warnings.AddRange(reading.Warnings);
+            var mask = reading.Mask;
             flair.RequireSameGrid(t1, e.FlairPath, e.T1Path);
             flair.RequireSameGrid(mask, e.FlairPath, e.MaskPath);
             return (e.Split, Case: new TrainingCase(e.Name, flair, t1, mask));
         }).ToList();
         var train = cases.Where(c => c.Split == "train").Select(c => c.Case).ToList();
         if (train.Count == 0) throw new InvalidInputException("No training case: every case is in the validation split.");
-        return new TrainingData(train, cases.Where(c => c.Split == "validation").Select(c => c.Case).ToList());
+        return new TrainingData(train, cases.Where(c => c.Split == "validation").Select(c => c.Case).ToList()) { Warnings = warnings };
     }
 
     static string NormaliseSplit(string value, string where) => value.ToLowerInvariant() switch

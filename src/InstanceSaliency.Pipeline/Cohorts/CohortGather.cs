@@ -26,7 +26,7 @@ public static class CohortGather
         var notes = new List<string>();
         if (status.Complete < status.Tasks)
         {
-            string counts = $"{status.Tasks - status.Complete} of {status.Tasks} task(s) are not complete ({status.Incomplete} incomplete, {status.Pending} pending)";
+            string counts = $"{status.Tasks - status.Complete} of {status.Tasks} task(s) are not complete ({status.Incomplete} incomplete, {status.Pending} pending, {status.Failed} failed)";
             if (!partial) throw new InvalidInputException($"{derivatives}: {counts}; finish them with `ies cohort run`, or gather what is complete with --partial.");
             notes.Add(counts + "; gathered the complete ones only");
         }

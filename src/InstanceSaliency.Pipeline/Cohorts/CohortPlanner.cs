@@ -40,7 +40,7 @@ public static class CohortPlanner
             name = "manifest:" + Path.GetFullPath(source.Manifest!);
             if (derivatives is null) throw new InvalidInputException("--out: name the derivatives folder of a manifest's cohort (e.g. DATA/derivatives/instancesaliency).");
         }
-        derivatives = Path.GetFullPath(derivatives);
+        derivatives = OutputFolder.Prepare(derivatives, "--out");
         string model = EmbeddedModel.Resolve(modelPath);
         if (!File.Exists(model)) throw new InvalidInputException($"--model: {model} does not exist.");
         using (ModelLoader.Load(model, Models.Runtime.ComputeContext.Cpu)) { } // a bad model fails here, not in every worker

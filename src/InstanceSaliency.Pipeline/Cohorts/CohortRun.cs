@@ -70,6 +70,7 @@ public sealed class CohortRun(CohortPlan plan, string derivatives)
             catch (InvalidInputException e)
             {
                 TaskFolder.Clear(task, derivatives, includingFinal: false);
+                TaskFolder.MarkFailed(task, derivatives, e.Message);
                 failed.Add($"{task.Id}: {e.Message}");
                 working += (clock.Elapsed - started).TotalSeconds;
                 progress?.Report(new CohortProgress(task.Id, position, tasks.Count, $"failed: {e.Message}", Remaining(done + failed.Count)));

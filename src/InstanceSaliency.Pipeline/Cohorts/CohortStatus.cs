@@ -3,6 +3,9 @@ namespace InstanceSaliency.Pipeline.Cohorts;
 /// <summary>`ies cohort status`: the <see cref="TaskState"/> of every task of a plan, and the counts.</summary>
 public sealed record CohortStatus(int Tasks, int Complete, int Incomplete, int Pending, IReadOnlyList<CohortStatus.Entry> Entries)
 {
+    /// <summary>Tasks whose last run refused their input (<see cref="TaskState.Failed"/>).</summary>
+    public int Failed => Entries.Count(e => e.State == TaskState.Failed);
+
     /// <summary>One task's state and folder (relative to the derivatives folder).</summary>
     public sealed record Entry(string Id, string Output, TaskState State);
 

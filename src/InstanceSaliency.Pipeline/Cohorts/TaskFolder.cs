@@ -14,7 +14,20 @@ public static class TaskFolder
     {
         string folder = task.FolderIn(derivatives);
         if (Directory.Exists(folder)) return TaskMarker.IsValid(folder, task, configurationSha256) ? TaskState.Complete : TaskState.Incomplete;
+        if (File.Exists(FailedMark(task, derivatives))) return TaskState.Failed;
         return Leftovers(task, derivatives).Any() ? TaskState.Incomplete : TaskState.Pending;
+    }
+
+    /// <summary>The failure mark of <paramref name="task"/>: <c>.&lt;id&gt;.failed</c> beside its folder, holding the reason.</summary>
+    public static string FailedMark(CohortTask task, string derivatives) =>
+        Path.Combine(Path.GetDirectoryName(task.FolderIn(derivatives))!, $".{task.Id}.failed");
+
+    /// <summary>Records that <paramref name="task"/> failed, with <paramref name="reason"/>; <see cref="Clear"/> removes it.</summary>
+    public static void MarkFailed(CohortTask task, string derivatives, string reason)
+    {
+        string mark = FailedMark(task, derivatives);
+        Directory.CreateDirectory(Path.GetDirectoryName(mark)!);
+        Imaging.AtomicFile.WriteText(mark, reason + "\n");
     }
 
     /// <summary>Temporary and stale folders of <paramref name="task"/> beside its final folder.</summary>
@@ -32,6 +45,7 @@ public static class TaskFolder
             Directory.Move(folder, Path.Combine(Path.GetDirectoryName(folder)!, $".{task.Id}.stale-{Guid.NewGuid():N}"));
         foreach (string leftover in Leftovers(task, derivatives))
             Directory.Delete(leftover, recursive: true);
+        if (File.Exists(FailedMark(task, derivatives))) File.Delete(FailedMark(task, derivatives));
     }
 
     /// <summary>A fresh temporary folder beside the final one, created.</summary>

@@ -12,6 +12,12 @@ public enum TaskState
     /// </summary>
     Incomplete,
 
+    /// <summary>
+    /// Its last run refused its input (<see cref="TaskFolder.MarkFailed"/>: the reason is kept beside the task's
+    /// folder); redone, and the mark cleared, by the next run.
+    /// </summary>
+    Failed,
+
     /// <summary>Its folder holds a completion marker of the plan's configuration, matching inputs and every listed output.</summary>
     Complete,
 }

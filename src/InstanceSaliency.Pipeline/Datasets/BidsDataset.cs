@@ -46,8 +46,7 @@ public static class BidsDataset
             }
         }
         if (problems.Count > 0)
-            throw new InvalidInputException($"{root}: {problems.Count} incomplete subject(s) or session(s): {string.Join("; ", problems.Take(5))}" +
-                (problems.Count > 5 ? $"; and {problems.Count - 5} more" : "") +
+            throw new InvalidInputException($"{root}: {problems.Count} incomplete subject(s) or session(s): {string.Join("; ", problems)}" +
                 ". Each needs anat/*_FLAIR.nii.gz with a *_T1w.nii.gz" + (truthRoot is null ? "" : " and a *_mask.nii.gz in the ground-truth derivatives") +
                 "; complete or remove them, or list the scans in a manifest (--manifest).");
         return scans.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();

@@ -18,7 +18,10 @@ public static partial class ScanManifest
     [GeneratedRegex("^[A-Za-z0-9]+$")]
     private static partial Regex Label();
 
-    /// <summary>Reads the manifest; errors name the file, the line and the column.</summary>
+    /// <summary>
+    /// Reads the manifest. Every problem of the scan lines is collected and reported in one error (each naming the
+    /// line and the column), so one pass over the file fixes them all.
+    /// </summary>
     public static IReadOnlyList<CohortScan> Read(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException($"{path}: the manifest does not exist.");
@@ -36,29 +39,50 @@ public static partial class ScanManifest
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var scans = new List<CohortScan>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<string>();
         foreach (var (text, number) in lines.Skip(1))
+        {
+            try { scans.Add(Scan(text, number)); }
+            catch (InvalidInputException e) { problems.Add(e.Message); }
+        }
+        if (problems.Count > 0)
+            throw new InvalidInputException($"{path}: {problems.Count} problem(s): {string.Join(" ", problems)}");
+        return scans;
+
+        CohortScan Scan(string text, int number)
         {
             var cells = text.Split('\t');
             string where = $"{path}, line {number}";
             if (cells.Length != header.Count)
                 throw new InvalidInputException($"{where}: {cells.Length} field(s), the header has {header.Count} (fields are separated by tabs).");
             string Cell(string column) => cells[header.IndexOf(column)].Trim();
-            string File(string column)
+            var lineProblems = new List<string>();
+            string? File(string column)
             {
                 string value = Cell(column);
-                if (value.Length == 0) throw new InvalidInputException($"{where}, column {column}: empty; give the image's path.");
                 string p = Path.GetFullPath(Path.Combine(folder, value));
-                return System.IO.File.Exists(p) ? p : throw new InvalidInputException($"{where}, column {column}: {p} does not exist.");
+                string? problem = value.Length == 0 ? "empty; give the image's path."
+                    : Directory.Exists(p) ? $"{p} is a directory; give the image file (.nii or .nii.gz)."
+                    : !System.IO.File.Exists(p) ? $"{p} does not exist." : null;
+                if (problem is null) return p;
+                lineProblems.Add($"{where}, column {column}: {problem}");
+                return null;
             }
-            string subject = LabelOf(Cell("subject"), "sub-", $"{where}, column subject");
-            string? session = header.Contains("session") && Cell("session").Length > 0 ? LabelOf(Cell("session"), "ses-", $"{where}, column session") : null;
+            string? Label(string column, string prefix)
+            {
+                try { return LabelOf(Cell(column), prefix, $"{where}, column {column}"); }
+                catch (InvalidInputException e) { lineProblems.Add(e.Message); return null; }
+            }
+            string? subject = Label("subject", "sub-");
+            string? session = header.Contains("session") && Cell("session").Length > 0 ? Label("session", "ses-") : null;
+            string? flair = File("flair"), t1 = File("t1"), truth = header.Contains("truth") ? File("truth") : null;
             string id = session is null ? $"sub-{subject}" : $"sub-{subject}_ses-{session}";
-            if (seen.TryGetValue(id, out int first))
-                throw new InvalidInputException($"{where}: {id} again (first on line {first}); each subject and session appears once.");
-            seen[id] = number;
-            scans.Add(new CohortScan(id, subject, session, File("flair"), File("t1"), header.Contains("truth") ? File("truth") : null));
+            if (subject is not null && seen.TryGetValue(id, out int first))
+                lineProblems.Add($"{where}: {id} again (first on line {first}); each subject and session appears once.");
+            else if (subject is not null) seen[id] = number;
+            if (lineProblems.Count > 0) throw new InvalidInputException(string.Join(" ", lineProblems));
+            return new CohortScan(id, subject!, session, flair!, t1!, truth);
         }
-        return scans;
     }
 
     static string LabelOf(string value, string prefix, string where)

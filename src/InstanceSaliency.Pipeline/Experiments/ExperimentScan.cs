@@ -15,16 +15,19 @@ namespace InstanceSaliency.Pipeline.Experiments;
 /// </summary>
 public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volume<byte>? Truth, SegmentationResult Segmentation, LesionReport Lesions)
 {
+    /// <summary>The ground truth's value warnings (<see cref="Imaging.Nifti.MaskReading"/>), for the command line to show.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Reads the scan, segments it with <paramref name="model"/> and finds the lesions.</summary>
     /// <exception cref="InvalidInputException">A file is unreadable, or the images lie on different grids.</exception>
     public static ExperimentScan Load(ScanPaths paths, SegmentationModel model, ComputeContext context, double? threshold, int minimumLesionVoxels)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var (_, _, flair, t1, truth) = LoadedScan.Load(paths);
+        var (_, _, flair, t1, truth, warnings) = LoadedScan.Load(paths);
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
             new LesionInstanceOptions { MinimumVoxels = minimumLesionVoxels }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
-        return new ExperimentScan(flair, t1, truth, segmentation, report);
+        return new ExperimentScan(flair, t1, truth, segmentation, report) { Warnings = warnings };
     }
 
     /// <summary>

@@ -34,6 +34,14 @@ public sealed record ExplainOptions
     /// </summary>
     public const int DefaultMaxAggregationSamples = 10;
 
+    /// <summary>
+    /// The most noise samples `--samples` and `--samples-max` accept. SmoothGrad's error falls as 1/√N: 10,000
+    /// samples already bring it to 1% of one sample's; beyond, a value is a typo (issue 19: `--samples 2000000000`
+    /// started with an estimate of 40 million minutes). At the measured 1.8 s per lesion and 50 samples of the
+    /// average aggregation (README, Benchmarks) this bound is about 6 minutes per lesion.
+    /// </summary>
+    public const int MaximumSamples = 10_000;
+
     /// <summary>Methods to run, by contract name: any of <see cref="SaliencyMethods.Names"/>.</summary>
     public IReadOnlyList<string> Methods { get; init; } = SaliencyMethods.Names;
 
@@ -93,9 +101,11 @@ public sealed record ExplainOptions
     {
         if (Methods.Count == 0) throw new InvalidInputException("--methods: name at least one method.");
         foreach (string method in Methods) SaliencyMethods.Named(method);
+        if (Methods.GroupBy(m => m, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidInputException($"--methods: {twice.Key} is named twice; name each method once (e.g. --methods {string.Join(',', Methods.Distinct())}).");
         if (MinimumLesionVoxels < 1) throw new InvalidInputException($"--min-size must be ≥ 1; got {MinimumLesionVoxels}.");
-        if (SmoothGrad.Samples < 1) throw new InvalidInputException($"--samples must be ≥ 1; got {SmoothGrad.Samples}.");
-        if (MaxAggregationSamples is < 1) throw new InvalidInputException($"--samples-max must be ≥ 1; got {MaxAggregationSamples}.");
+        if (SmoothGrad.Samples is < 1 or > MaximumSamples) throw new InvalidInputException($"--samples must be between 1 and {MaximumSamples}; got {SmoothGrad.Samples}.");
+        if (MaxAggregationSamples is < 1 or > MaximumSamples) throw new InvalidInputException($"--samples-max must be between 1 and {MaximumSamples}; got {MaxAggregationSamples}.");
         if (!double.IsFinite(SmoothGrad.NoiseFractionOfFlairRange) || SmoothGrad.NoiseFractionOfFlairRange < 0)
             throw new InvalidInputException($"--noise must be a finite fraction ≥ 0; got {SmoothGrad.NoiseFractionOfFlairRange}.");
         if (Threshold is { } t && !(t > 0 && t < 1)) throw new InvalidInputException($"--threshold must be in (0, 1); got {t}.");

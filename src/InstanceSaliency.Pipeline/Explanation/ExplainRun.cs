@@ -31,13 +31,15 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
     public Result Run(ScanPaths scan, string outputFolder, IProgress<ExplainProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        options.Validate();
+        CheckSettings();
         var timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
         void Lap(string step) { timings[step] = clock.Elapsed.TotalSeconds; clock.Restart(); }
 
-        progress?.Report(new ExplainProgress("reading", 0, 0, null));
-        var (_, flairImage, flair, t1, truth) = LoadedScan.Load(scan);
+        // Progress starts once the inputs passed their checks: bad input prints one error line and nothing else.
+        var (_, flairImage, flair, t1, truth, warnings) = LoadedScan.Load(scan);
+        foreach (string warning in warnings) progress?.Report(ExplainProgress.Warning(warning));
+        progress?.Report(new ExplainProgress("read", 0, 0, null));
         Lap("read");
 
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = options.Threshold },
@@ -49,6 +51,8 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         var chosen = LesionSelection.Choose(report, options.LesionIds);
         Lap("lesions");
 
+        // The output-folder rule (README, Conventions): the files of an earlier run are cleared, foreign files kept.
+        ExplainFiles.ClearOwned(outputFolder);
         Directory.CreateDirectory(Path.Combine(outputFolder, ExplainFiles.MapsFolder));
         LabelMapFile.Write(report.Labels, report.LabelVoxelType, Path.Combine(outputFolder, ExplainFiles.Labels), flairImage.Header);
         if (report.MissedLabels is { } missed)
@@ -62,6 +66,18 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         // Written last: its presence marks a complete output folder (cli-contract.md).
         RunRecordFile.Write(Path.Combine(outputFolder, ExplainFiles.RunRecord), ExplainRecord.Of(scan, model, options, context.DeviceName, result));
         return result;
+    }
+
+    /// <summary>
+    /// The option checks that need the model, run before any computation: the settings' own ranges
+    /// (<see cref="ExplainOptions.Validate"/>) and, with Grad-CAM++, that the layer it captures exists in the model.
+    /// </summary>
+    /// <exception cref="Imaging.InvalidInputException">A setting is out of range or names no layer of the model.</exception>
+    public void CheckSettings()
+    {
+        options.Validate();
+        if (options.Catalog.Any(m => m.Name == SaliencyMethods.GradCamPlusPlus.Name))
+            new AttributionModel(model).Layer(options.CamLayer ?? model.Description.CamLayer);
     }
 
     (List<LesionRow> Rows, IReadOnlyList<string> Columns) Explain(List<LesionInstance> lesions, Volume<float> flair, Volume<float> t1, Volume<float> probability,

@@ -54,6 +54,21 @@ public sealed class RunFolder
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>
+    /// What the folder lacks for a full report, one sentence each: no maps/ folder, or lesions listed in lesions.tsv
+    /// without any map. The report is still built (tables and figures without overlays), so these are warnings.
+    /// </summary>
+    public IReadOnlyList<string> MissingMaps()
+    {
+        if (Lesions.Count == 0) return [];
+        string maps = Path.Combine(Folder, ExplainFiles.MapsFolder);
+        if (!Directory.Exists(maps))
+            return [$"{maps}: no maps folder; the report has no saliency overlays or map panels (run `ies explain` again to recreate them)."];
+        var without = Lesions.Where(l => !Directory.EnumerateFiles(maps, $"lesion-{l.Id:D4}_*.nii.gz").Any()).Select(l => l.Id).ToList();
+        return without.Count == 0 ? []
+            : [$"{maps}: no map of lesion(s) {string.Join(", ", without)} of {Lesions.Count}; those lesions have no saliency overlays in the report."];
+    }
+
     /// <summary>The voxels of one lesion as a 0/1 mask: from labels.nii.gz, or missed.nii.gz for a missed (FN) lesion.</summary>
     public Volume<byte> LesionMask(LesionTableRow lesion)
     {

@@ -44,7 +44,7 @@ public sealed class ExplainCommandTests : IDisposable
     [InlineData("--lesions", "1,x", "--lesions")]
     [InlineData("--strategy", "quick", "--strategy must be fast or naive")]
     [InlineData("--cam-weights", "median", "--cam-weights must be local or global")]
-    [InlineData("--samples", "0", "--samples must be ≥ 1")]
+    [InlineData("--samples", "0", "--samples must be between 1 and 10000")]
     [InlineData("--noise", "-0.1", "--noise must be")]
     public void Bad_options_are_one_error_line(string option, string value, string words) =>
         CliRunner.AssertBadInput(CliRunner.Run("explain", "--flair", _flair, "--t1", _t1, "--model", _model, "--out", _folder.File("o"), option, value), words);
