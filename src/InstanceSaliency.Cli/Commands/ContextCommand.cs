@@ -48,6 +48,8 @@ static class ContextCommand
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
             ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));
             var c = CultureInfo.InvariantCulture;
+            var headline = result.Pooled(result.HeadlineGroup);
+            console.Out.WriteLine($"context radius ({headline.Group} lesions, the headline): {Mm(headline.ContextRadiusMm)}");
             foreach (var group in result.Groups.Select(result.Pooled))
             {
                 var radii = group.LesionRadiiMm.Where(double.IsFinite).Order().ToArray();
