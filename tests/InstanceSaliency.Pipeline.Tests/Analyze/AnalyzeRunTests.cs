@@ -118,6 +118,11 @@ public class AnalyzeRunTests
             Assert.True(new FileInfo(Path.Combine(output, stem + ".png")).Length > 1000, stem);
             Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(output, stem + ".svg")));
         }
+        // The distribution plot's axis title has the unit, its x axis the group test's p with the family's Holm p and BH q.
+        var peakTest = result.GroupTests.Single(t => t.Feature == "smoothgrad_flair_peak");
+        string svg = File.ReadAllText(Path.Combine(output, "distribution_smoothgrad_flair_peak.svg"));
+        Assert.Contains("logit per normalised-intensity unit", svg);
+        Assert.Contains(Reporting.Charts.AnalysisFigures.TestText(peakTest).TrimStart(' ', '·'), svg);
     }
 
     [Fact]
