@@ -8,8 +8,10 @@ public static class LesionAnalysis
     /// <summary>
     /// Splits <paramref name="mask"/> (voxels &gt; 0) into instances (<see cref="LesionExtraction"/>); with
     /// <paramref name="truth"/>, types them TP/FP, lists the FN components (<see cref="GroundTruthMatching"/>)
-    /// and computes <see cref="SegmentationMetrics"/>: voxel scores on the mask as given, lesion-wise counts on
-    /// the reported instances and on FN as <see cref="GroundTruthMatching"/> defines it.
+    /// and computes <see cref="SegmentationMetrics"/>: voxel scores on the mask as given, lesion-wise counts over
+    /// every component of the mask and of the ground truth, whatever the minimum size (the project's one
+    /// lesion-count convention, method.md §3: the minimum size only decides which instances are listed or
+    /// explained, never what the metrics count).
     /// </summary>
     /// <param name="mask">The predicted binary mask.</param>
     /// <param name="truth">The ground-truth mask on the same grid, or null.</param>
@@ -29,8 +31,10 @@ public static class LesionAnalysis
             return new LesionReport { Options = options, Lesions = predicted.Lesions, Labels = predicted.Labels };
 
         var match = GroundTruthMatching.Match(predicted.Lesions, mask, truth, options.Connectivity);
+        var counted = options.MinimumVoxels <= 1 ? match
+            : GroundTruthMatching.Match(LesionExtraction.Extract(mask, options with { MinimumVoxels = 1 }).Lesions, mask, truth, options.Connectivity);
         var metrics = SegmentationMetrics.From(
-            VoxelOverlap.Count(mask, truth), match.TruePositives, match.FalsePositives, match.FalseNegatives);
+            VoxelOverlap.Count(mask, truth), counted.TruePositives, counted.FalsePositives, counted.FalseNegatives);
         return new LesionReport
         {
             Options = options,

@@ -66,12 +66,17 @@ public static class ReportBuilder
         AtomicFile.WriteText(Path.Combine(output, "index.html"), ReportPage.Build(run, plots));
     }
 
-    /// <summary>Copies *.png and *.svg of <paramref name="folder"/> (sorted by name) to analysis/; returns their paths relative to the report.</summary>
+    /// <summary>
+    /// Copies each plot of <paramref name="folder"/> once (sorted by name) to analysis/: the SVG where `analyze` wrote
+    /// both (sharp at any zoom), else the PNG; returns their paths relative to the report.
+    /// </summary>
     static IReadOnlyList<string> CopyAnalysisPlots(string? folder, string output)
     {
         if (folder is null) return [];
         var plots = Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(f => Path.ChangeExtension(f, null), StringComparer.Ordinal)
+            .Select(g => g.FirstOrDefault(f => f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) ?? g.First())
             .Order(StringComparer.Ordinal).ToList();
         Directory.CreateDirectory(Path.Combine(output, "analysis"));
         var relative = new List<string>();

@@ -37,13 +37,27 @@ public class LesionAnalysisTests
         Assert.Equal(3, report.MissedLabels!.Voxels[13]);
         Assert.Equal(1, report.MissedLabels.Voxels.Count(v => v != 0));
         var m = report.Metrics!;
-        // Voxels use the mask as given (the dropped voxel 6 is a false positive voxel): TP 2, FP 4, FN 2.
+        // Voxels use the mask as given (the unlisted voxel 6 is a false positive voxel): TP 2, FP 4, FN 2.
         Assert.Equal(4 / 10.0, m.Dice, 1e-15);
-        Assert.Equal((2, 0, 1), (m.Tp, m.Fp, m.Fn));
+        // Lesion counts cover every component, listed or not (README, Conventions): the 1-voxel [6] is an FP.
+        Assert.Equal((2, 1, 1), (m.Tp, m.Fp, m.Fn));
         Assert.Equal(2 / 3.0, m.Tpr!.Value, 1e-15);
-        Assert.Equal(1.0, m.Ppv);
-        Assert.Equal(0.0, m.Fdr);
-        Assert.Equal(4 / 5.0, m.F1!.Value, 1e-15);
+        Assert.Equal(2 / 3.0, m.Ppv!.Value, 1e-15);
+        Assert.Equal(1 / 3.0, m.Fdr!.Value, 1e-15);
+        Assert.Equal(4 / 6.0, m.F1!.Value, 1e-15);
+    }
+
+    [Fact]
+    public void Metrics_do_not_depend_on_the_minimum_size()
+    {
+        //                 predicted [1,2] [6] [9,10,11]      truth [2,3] [6] [13]
+        var predicted = Row("01100010011100");
+        var truth = Row("00110010000001");
+        var every = LesionAnalysis.Run(predicted, truth).Metrics!;
+
+        foreach (int minimum in new[] { 2, 3, 4 })
+            Assert.Equal(every, LesionAnalysis.Run(predicted, truth, new LesionInstanceOptions { MinimumVoxels = minimum }).Metrics);
+        Assert.Equal((2, 1, 1), (every.Tp, every.Fp, every.Fn));
     }
 
     [Fact]

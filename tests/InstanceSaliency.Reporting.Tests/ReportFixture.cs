@@ -27,7 +27,7 @@ public sealed class ReportFixture : IDisposable
         // The explain run is made by the real program in its own process: the report and its tests never load LibTorch.
         IesProcess.Ok("explain", "--flair", flair, "--t1", t1, "--truth", truth,
             "--model", RepositoryPaths.SmallUNet, "--out", RunFolder,
-            "--methods", "smoothgrad,gradcampp", "--samples", "2", "--seed", "1", "--threshold", "0.99");
+            "--methods", "smoothgrad,smoothgrad-max,gradcampp", "--samples", "2", "--seed", "1", "--threshold", "0.99");
         ExplainSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -35,6 +35,8 @@ public sealed class ReportFixture : IDisposable
         Directory.CreateDirectory(AnalysisFolder);
         // Any PNG stands in for an analysis plot; its name carries markup too.
         File.WriteAllBytes(Path.Combine(AnalysisFolder, "peak <by> type.png"), Convert.FromBase64String(Favicon.DataUrl.Split(',')[1]));
+        // analyze writes each plot twice (PNG and SVG): the report shows it once.
+        File.WriteAllText(Path.Combine(AnalysisFolder, "peak <by> type.svg"), """<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#d7301f"/></svg>""");
         ReportFolder = _folder.File("report");
         IndexPath = ReportBuilder.Build(RunFolder, ReportFolder, new ReportOptions { AnalysisFolder = AnalysisFolder });
         ReportSeconds = clock.Elapsed.TotalSeconds;

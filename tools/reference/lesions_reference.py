@@ -157,7 +157,8 @@ def ratio(a, b):
 
 
 def match(pred, truth, connectivity, min_size, affine):
-    """method.md §3; FN decided by the predicted mask before min-size filtering."""
+    """method.md §3; FN decided by the predicted mask before min-size filtering. The metrics count every
+    component (min-size 1) whatever min_size lists (the project's one lesion-count convention, issue 18)."""
     lesions = instances(pred, connectivity, min_size, affine)
     for lesion in lesions:
         lesion["type"] = "TP" if (lesion["_mask"] & truth).any() else "FP"
@@ -174,7 +175,8 @@ def match(pred, truth, connectivity, min_size, affine):
     else:
         k = 1.0 if g == 0 else (1 - NDSC_R) * g / (NDSC_R * (v - g))
         ndsc = 2 * tp_v / (k * fp_v + 2 * tp_v + fn_v)
-    tp = sum(l["type"] == "TP" for l in lesions); fp = len(lesions) - tp; fn = len(missed)
+    every = instances(pred, connectivity, 1, affine)
+    tp = sum(bool((l["_mask"] & truth).any()) for l in every); fp = len(every) - tp; fn = len(missed)
     metrics = {"dice": dice, "ndsc": ndsc, "tp": tp, "fp": fp, "fn": fn, "tpr": ratio(tp, tp + fn),
                "ppv": ratio(tp, tp + fp), "fdr": ratio(fp, tp + fp), "f1": ratio(2 * tp, 2 * tp + fp + fn)}
     strip = lambda items: [{k: v for k, v in d.items() if not k.startswith("_")} for d in items]

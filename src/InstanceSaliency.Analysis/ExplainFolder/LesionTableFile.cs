@@ -14,8 +14,16 @@ namespace InstanceSaliency.Analysis.ExplainFolder;
 /// </summary>
 public static class LesionTableFile
 {
-    /// <summary>The context columns before the features, in order; every lesions.tsv has them.</summary>
+    /// <summary>
+    /// The context columns before the features, in order (method.md §7): the centroid in world mm
+    /// (<c>centroid_x/y/z</c>, through the affine) and in voxels (<c>centroid_i/j/k</c>, 0-based NIfTI storage
+    /// indices, the mean of the lesion's voxel indices). None is a saliency feature.
+    /// </summary>
     public static readonly string[] ContextColumns =
+        ["id", "type", "voxels", "volume_mm3", "centroid_x", "centroid_y", "centroid_z", "centroid_i", "centroid_j", "centroid_k", "mean_probability"];
+
+    /// <summary>The context columns a table must have to be read: the voxel centroid is optional (tables written before it).</summary>
+    public static readonly string[] RequiredColumns =
         ["id", "type", "voxels", "volume_mm3", "centroid_x", "centroid_y", "centroid_z", "mean_probability"];
 
     /// <summary>Writes <paramref name="rows"/> with the feature columns <paramref name="featureNames"/> (also when there is no row).</summary>
@@ -38,7 +46,7 @@ public static class LesionTableFile
                 csv.WriteField(l.Id);
                 csv.WriteField(l.Type.ToContractName());
                 csv.WriteField(l.VoxelCount);
-                foreach (double v in new[] { l.VolumeMm3, l.CentroidMm.X, l.CentroidMm.Y, l.CentroidMm.Z, row.MeanProbability })
+                foreach (double v in new[] { l.VolumeMm3, l.CentroidMm.X, l.CentroidMm.Y, l.CentroidMm.Z, l.CentroidVoxel.I, l.CentroidVoxel.J, l.CentroidVoxel.K, row.MeanProbability })
                     csv.WriteField(Number(v));
                 foreach (var (_, value) in row.Features) csv.WriteField(Number(value));
                 csv.NextRecord();
@@ -59,7 +67,7 @@ public static class LesionTableFile
         if (!csv.Read()) throw new InvalidInputException($"{path}: empty; expected a header row ({string.Join(", ", ContextColumns)}, features).");
         csv.ReadHeader();
         var header = csv.HeaderRecord!;
-        foreach (string required in ContextColumns)
+        foreach (string required in RequiredColumns)
             if (!header.Contains(required)) throw new InvalidInputException($"{path}: column \"{required}\" missing; is this a lesions.tsv written by `ies explain`?");
         if (header.Distinct().Count() != header.Length) throw new InvalidInputException($"{path}: a column name appears twice.");
         var numeric = header.Where(c => c is not ("id" or "type")).ToArray();

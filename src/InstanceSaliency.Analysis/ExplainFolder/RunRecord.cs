@@ -33,7 +33,11 @@ public sealed record RunModel(string? Path, string? Sha256, string? Format, Json
 /// <summary>The explain options as recorded, under their command-line names (cli-contract.md).</summary>
 public sealed record ExplainRecordOptions(
     IReadOnlyList<string>? Methods, int? Samples, int? SamplesMax, double? Noise, long? Seed, int? MinSize, int[]? Lesions,
-    string? CamWeights, string? CamLayer, string? Strategy, double? Threshold, string? Device);
+    string? CamWeights, string? CamLayer, string? Strategy, double? Threshold, string? Device, int? Connectivity = null);
 
-/// <summary>Predicted and missed lesions, how many were explained, and the metrics of method.md §3 (null without truth).</summary>
+/// <summary>
+/// Predicted and missed lesions (every component, whatever the minimum size), how many were explained, and the
+/// metrics of method.md §3 over every component (null without truth): those `ies lesions --truth` gives on the
+/// same masks.
+/// </summary>
 public sealed record RunLesionCounts(int Predicted, int Missed, int Explained, SegmentationMetrics? Metrics);

@@ -9,7 +9,9 @@ namespace InstanceSaliency.Analysis.Pooling;
 /// (label 0) lesions, cross-validated with folds of whole scans (<see cref="GroupedCrossValidation"/>). Reports
 /// the AUC of the out-of-fold P(FP) with its bootstrap interval, and lesion-wise counts pooled over scans before
 /// and after removing every lesion with P(FP) ≥ the removal threshold: a removed FP disappears; a removed TP
-/// becomes a missed lesion (FN); FN lesions (never predicted) are unchanged.
+/// becomes a missed lesion (FN); FN lesions (never predicted) are unchanged. "Before" is the segmentation's own
+/// counts over every component (<see cref="LesionPool.SegmentationCounts"/>, from run.json: what `ies lesions
+/// --truth` gives on the same scans), not the explained rows; only the explained lesions can be removed.
 /// </summary>
 public static class ErrorIdentification
 {
@@ -31,7 +33,7 @@ public static class ErrorIdentification
         var positives = Enumerable.Range(0, rows.Length).Where(i => y[i] == 1).Select(i => pFp[i]).ToArray();
         var negatives = Enumerable.Range(0, rows.Length).Where(i => y[i] == 0).Select(i => pFp[i]).ToArray();
         var removed = Enumerable.Range(0, rows.Length).Select(i => pFp[i] >= options.RemovalThreshold).ToArray();
-        var before = new LesionCounts(tp, fp, fn);
+        var before = cohort.SegmentationCounts ?? new LesionCounts(tp, fp, fn);
         var after = before.AfterRemoving(rows.Where((l, i) => removed[i] && l.Type == LesionType.TruePositive).Count(), rows.Where((l, i) => removed[i] && l.Type == LesionType.FalsePositive).Count());
         var full = LogisticRegression.Fit(x, y, cv.Regression);
         return new ErrorIdentificationResult(

@@ -1,4 +1,5 @@
 using InstanceSaliency.Analysis.ExplainFolder;
+using InstanceSaliency.Analysis.Statistics;
 using InstanceSaliency.Imaging;
 
 namespace InstanceSaliency.Analysis.Pooling;
@@ -12,6 +13,12 @@ namespace InstanceSaliency.Analysis.Pooling;
 /// </summary>
 public sealed record LesionPool(IReadOnlyList<string> Columns, IReadOnlyList<PooledLesion> Lesions, IReadOnlyList<string> Scans, IReadOnlyList<string> Notes)
 {
+    /// <summary>
+    /// The segmentation's lesion-wise counts summed over the runs, from run.json (every component, as `ies lesions
+    /// --truth` counts them); null when a run does not record them.
+    /// </summary>
+    public LesionCounts? SegmentationCounts { get; init; }
+
     /// <summary>Context columns analysed beside the saliency features.</summary>
     public static readonly string[] AnalysedContextColumns = ["voxels", "volume_mm3", "mean_probability"];
 
@@ -42,7 +49,13 @@ public sealed record LesionPool(IReadOnlyList<string> Columns, IReadOnlyList<Poo
         CheckIdentities(runs, allowMixed, notes);
         var lesions = runs.SelectMany(r => r.Lesions.Select(l => l with { Values = columns.Select(c => l.Values[IndexOf(r.Columns, c)]).ToArray() })).ToArray();
         if (lesions.Length == 0) throw new InvalidInputException($"analyze: no lesion in any of the {runs.Count} run(s) ({string.Join(", ", runs.Select(r => Path.Combine(r.Folder, ExplainFiles.LesionTable)))} have no rows).");
-        return new LesionPool(columns, lesions, runs.Select(r => r.ScanId).ToArray(), notes);
+        var missing = runs.FirstOrDefault(r => r.SegmentationCounts is null);
+        if (missing is not null && runs.Any(r => r.Lesions.Any(l => l.Type is not global::InstanceSaliency.Lesions.LesionType.Unlabelled)))
+            notes.Add($"{Path.Combine(missing.Folder, ExplainFiles.RunRecord)} records no lesion metrics: F1/PPV before and after are counted from the lesions.tsv rows (explained lesions only).");
+        var counts = missing is null
+            ? new LesionCounts(runs.Sum(r => r.SegmentationCounts!.Tp), runs.Sum(r => r.SegmentationCounts!.Fp), runs.Sum(r => r.SegmentationCounts!.Fn))
+            : null;
+        return new LesionPool(columns, lesions, runs.Select(r => r.ScanId).ToArray(), notes) { SegmentationCounts = counts };
     }
 
     static void RefuseDuplicateScans(List<RunTable> runs)

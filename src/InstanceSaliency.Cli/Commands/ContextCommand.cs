@@ -44,11 +44,13 @@ static class ContextCommand
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "context");
-            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels);
+            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, inputs.LesionConnectivity(parsed));
             console.Warn(scan.Warnings);
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
             ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));
             var c = CultureInfo.InvariantCulture;
+            var headline = result.Pooled(result.HeadlineGroup);
+            console.Out.WriteLine($"context radius ({headline.Group} lesions, the headline): {Mm(headline.ContextRadiusMm)}");
             foreach (var group in result.Groups.Select(result.Pooled))
             {
                 var radii = group.LesionRadiiMm.Where(double.IsFinite).Order().ToArray();

@@ -18,8 +18,7 @@ static class LesionsCommand
     {
         var mask = new Argument<string>("MASK") { Description = "Binary mask (voxels > 0.5 are lesion), .nii or .nii.gz." };
         var truth = new Option<string?>("--truth") { Description = "Ground-truth mask on the same grid: adds TP/FP types, missed (FN) lesions and metrics." };
-        var connectivity = new Option<int>("--connectivity") { Description = "Neighbourhood of a component: 6 (faces), 18 (faces+edges), 26 (all).", DefaultValueFactory = _ => 18 };
-        connectivity.Require(v => v is 6 or 18 or 26, "6, 18 or 26");
+        var connectivity = CommonOptions.Connectivity();
         var minSize = new Option<int>("--min-size") { Description = "Smallest component (voxels) listed as a lesion.", DefaultValueFactory = _ => LesionInstanceOptions.DefaultMinimumVoxels };
         minSize.Require(v => v >= 1, "≥ 1");
         var output = new Option<string?>("--out") { Description = "Write the label map of the lesions here (ids as listed)." };

@@ -1,7 +1,9 @@
+using InstanceSaliency.Cli.Options;
 using System.CommandLine;
 using System.Globalization;
 using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Morphology;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Inference;
@@ -26,7 +28,8 @@ static class SegmentCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time)." };
-        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, model, threshold, device, output, tta };
+        var connectivity = CommonOptions.Connectivity();
+        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, model, threshold, device, output, tta, connectivity };
         command.SetAction(parsed =>
         {
             string flairPath = parsed.GetValue(flair)!, t1Path = parsed.GetValue(t1)!, folder = parsed.GetValue(output)!;
@@ -47,7 +50,7 @@ static class SegmentCommand
             var result = parsed.GetValue(tta)
                 ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, tau ?? network.Description.Threshold, progress, flairPath, t1Path)
                 : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau }, progress, flairPath, t1Path);
-            var lesions = LesionExtraction.Extract(result.Mask, new LesionInstanceOptions());
+            var lesions = LesionExtraction.Extract(result.Mask, new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)) });
 
             Directory.CreateDirectory(folder);
             NiftiFile.Write(result.Probability, Path.Combine(folder, "probability.nii.gz"), header);

@@ -30,6 +30,11 @@ static class CommonOptions
     public static Option<int> MinimumSize(string verb) =>
         new Option<int>("--min-size") { Description = $"Smallest lesion {verb}, in voxels.", DefaultValueFactory = _ => ExplainOptions.DefaultMinimumLesionVoxels }.Require(v => v >= 1, "≥ 1");
 
+    /// <summary>`--connectivity`: the neighbourhood of lesion instances (method.md §3), predicted and ground truth alike.</summary>
+    public static Option<int> Connectivity() =>
+        new Option<int>("--connectivity") { Description = "Lesion neighbourhood: 6 (faces), 18 (faces and edges) or 26 (faces, edges and corners).", DefaultValueFactory = _ => Imaging.Morphology.Connectivity.Default.Neighbours }
+            .Require(v => v is 6 or 18 or 26, "6, 18 or 26");
+
     public static Option<string?> Lesions() => new("--lesions") { Description = "Only these lesion ids, comma-separated." };
 
     public static Option<int> Samples(string description, int defaultSamples = SmoothGradOptions.DefaultSamples) =>

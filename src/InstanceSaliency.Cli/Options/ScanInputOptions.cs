@@ -21,6 +21,7 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
     public readonly Option<string> Output = CommonOptions.Output();
     public readonly Option<double?> Threshold = CommonOptions.Threshold();
     public readonly Option<int> MinimumSize = CommonOptions.MinimumSize("studied");
+    public readonly Option<int> Connectivity = CommonOptions.Connectivity();
     public readonly Option<string?> Lesions = CommonOptions.Lesions();
     public readonly Option<int?> MaximumLesions = new("--max-lesions") { Description = "At most this many lesions (the first in id order)." };
     public readonly Option<long> Seed = CommonOptions.Seed();
@@ -36,7 +37,7 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
     public void AddTo(Command command, bool lesionChoice = true)
     {
         AddFilesTo(command);
-        foreach (Option option in new Option[] { Threshold, MinimumSize, Seed, Device }) command.Options.Add(option);
+        foreach (Option option in new Option[] { Threshold, MinimumSize, Connectivity, Seed, Device }) command.Options.Add(option);
         if (lesionChoice) { command.Options.Add(Lesions); command.Options.Add(MaximumLesions); }
     }
 
@@ -47,6 +48,9 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
 
     /// <summary>The same as <see cref="Paths"/>: the scan an explain run reads.</summary>
     public ScanPaths Explain(ParseResult parsed) => Paths(parsed);
+
+    /// <summary>The lesion neighbourhood of --connectivity.</summary>
+    public Imaging.Morphology.Connectivity LesionConnectivity(ParseResult parsed) => Imaging.Morphology.Connectivity.FromNeighbours(parsed.GetValue(Connectivity));
 
     public ComputeContext Context(ParseResult parsed) => ComputeContext.For(parsed.GetValue(Device)!, seed: parsed.GetValue(Seed));
 

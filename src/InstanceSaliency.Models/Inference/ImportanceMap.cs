@@ -8,6 +8,14 @@ namespace InstanceSaliency.Models.Inference;
 /// w[a, b, c] = g(a) · g(b) · g(c), g(x) = exp(−x² / (2σ²)) at x = −(r−1)/2 … (r−1)/2, σ = sigma_scale · r
 /// voxels; then clamped below at max(min w, 1e-3), as MONAI does for non-positive and tiny weights.
 /// </summary>
+/// <remarks>
+/// This is the map of MONAI ≥ 1.0.1, chosen because it is what current MONAI (and so a model trained and validated
+/// with it) computes. The paper ran MONAI 0.9.0, whose map differs slightly: a unit impulse at voxel r/2 (half a
+/// voxel off the window centre for even r) blurred by MONAI's <c>GaussianFilter</c> (erf-sampled kernel truncated
+/// at 4σ), divided by its maximum and clamped below at its smallest non-zero weight. Only the blending of
+/// overlapping windows changes, so probabilities differ slightly where windows overlap and not at all elsewhere;
+/// the difference has not been measured here (README, Models).
+/// </remarks>
 public static class ImportanceMap
 {
     /// <summary>The [r, r, r] weight of a cubic window of edge <paramref name="roi"/> voxels.</summary>

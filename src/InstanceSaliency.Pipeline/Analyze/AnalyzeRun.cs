@@ -40,7 +40,7 @@ public static class AnalyzeRun
         AnalysisTables.WriteGroupTests(Path.Combine(outFolder, "group_tests.tsv"), correctedGroups);
         AnalysisTables.WritePairwiseTests(Path.Combine(outFolder, "pairwise_tests.tsv"), correctedPairs);
         if (errors is not null) AnalysisTables.WriteErrorIdentification(Path.Combine(outFolder, "error_identification.tsv"), errors);
-        var figures = options.Figures ? AnalysisFigures.Write(outFolder, cohort, features, errors) : [];
+        var figures = options.Figures ? AnalysisFigures.Write(outFolder, cohort, features, errors, correctedGroups) : [];
         var result = new AnalysisResult(cohort, analysed, correctedGroups, correctedPairs, family, errors, figures);
         AnalysisSummary.Write(Path.Combine(outFolder, "summary.json"), result, options);
         return result;

@@ -29,7 +29,8 @@ public sealed record CohortConfiguration(
     double? Threshold,
     string? ModelPath,
     string ModelSha256,
-    string Device)
+    string Device,
+    int Connectivity = 18)
 {
     /// <summary>The configuration of <paramref name="options"/> with the given model and device.</summary>
     public static CohortConfiguration Of(ExplainOptions options, string? modelPath, string modelSha256, string device)
@@ -39,7 +40,7 @@ public sealed record CohortConfiguration(
         return new CohortConfiguration(RunRecordFile.ToolVersion, options.Methods.ToArray(), options.SmoothGrad.Samples, options.MaxAggregationSamples,
             options.SmoothGrad.NoiseFractionOfFlairRange, options.SmoothGrad.Seed, options.MinimumLesionVoxels,
             options.CamWeightingName, options.CamLayer, options.StrategyName, options.Threshold,
-            modelPath is null ? null : Path.GetFullPath(modelPath), modelSha256, device);
+            modelPath is null ? null : Path.GetFullPath(modelPath), modelSha256, device, options.Connectivity.Neighbours);
     }
 
     /// <summary>The explain options every task of the plan runs with.</summary>
@@ -53,7 +54,12 @@ public sealed record CohortConfiguration(
         CamLayer = CamLayer,
         Strategy = ExplainOptions.ParseStrategy(Strategy) ?? throw new InvalidInputException($"cohort plan: strategy \"{Strategy}\" is not fast or naive."),
         Threshold = Threshold,
+        Connectivity = ConnectivityOf(Connectivity),
     };
+
+    static Imaging.Morphology.Connectivity ConnectivityOf(int neighbours) => neighbours is 6 or 18 or 26
+        ? Imaging.Morphology.Connectivity.FromNeighbours(neighbours)
+        : throw new InvalidInputException($"cohort plan: connectivity {neighbours} is not 6, 18 or 26.");
 
     /// <summary>SHA-256 (lower-case hex) of the configuration's compact JSON (properties in declaration order).</summary>
     public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this, CohortJson.Compact))));

@@ -1,4 +1,5 @@
 using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Morphology;
 using InstanceSaliency.Imaging.Volumes;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Pipeline.Scans;
@@ -18,17 +19,29 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
     /// <summary>The ground truth's value warnings (<see cref="Imaging.Nifti.MaskReading"/>), for the command line to show.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    /// <summary>Reads the scan, segments it with <paramref name="model"/> and finds the lesions.</summary>
+    /// <summary>
+    /// Reads the scan, segments it with <paramref name="model"/> and finds the lesions: every component under
+    /// <paramref name="connectivity"/> (null for 18, method.md §3); <paramref name="minimumLesionVoxels"/> only
+    /// decides which are studied.
+    /// </summary>
     /// <exception cref="InvalidInputException">A file is unreadable, or the images lie on different grids.</exception>
-    public static ExperimentScan Load(ScanPaths paths, SegmentationModel model, ComputeContext context, double? threshold, int minimumLesionVoxels)
+    public static ExperimentScan Load(ScanPaths paths, SegmentationModel model, ComputeContext context, double? threshold, int minimumLesionVoxels,
+        Connectivity? connectivity = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var (_, _, flair, t1, truth, warnings) = LoadedScan.Load(paths);
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
-            new LesionInstanceOptions { MinimumVoxels = minimumLesionVoxels }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
-        return new ExperimentScan(flair, t1, truth, segmentation, report) { Warnings = warnings };
+            new LesionInstanceOptions { Connectivity = connectivity ?? Connectivity.Default }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
+        return new ExperimentScan(flair, t1, truth, segmentation, report) { MinimumLesionVoxels = minimumLesionVoxels, Warnings = warnings };
     }
+
+    /// <summary>The smallest lesion studied, in voxels (<see cref="LesionSelection"/>); 1 studies every component.</summary>
+    public int MinimumLesionVoxels
+    {
+        get;
+        init => field = value >= 1 ? value : throw new InvalidInputException($"--min-size must be ≥ 1; got {value}.");
+    } = 1;
 
     /// <summary>
     /// The lesions to study, chosen as `ies explain` chooses them (<see cref="LesionSelection"/>); refuses a scan left
@@ -37,10 +50,10 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
     /// <exception cref="InvalidInputException">An id names no lesion, or no lesion is left to study.</exception>
     public IReadOnlyList<LesionInstance> Chosen(IReadOnlySet<int>? ids, int? maximum, string command)
     {
-        var all = LesionSelection.Choose(Lesions, ids, maximum);
+        var all = LesionSelection.Choose(Lesions, ids, MinimumLesionVoxels, maximum);
         if (all.Count == 0)
             throw new InvalidInputException(
-                $"{command}: the scan has no lesion to study (no predicted lesion of ≥ {Lesions.Options.MinimumVoxels} voxels{(Truth is null ? "" : " and no missed one")}); lower --threshold or --min-size, or give --truth to include missed lesions.");
+                $"{command}: the scan has no lesion to study (no predicted lesion of ≥ {MinimumLesionVoxels} voxels{(Truth is null ? "" : " and no missed one")}); lower --threshold or --min-size, or give --truth to include missed lesions.");
         return all;
     }
 }

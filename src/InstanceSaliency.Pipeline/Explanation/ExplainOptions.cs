@@ -1,4 +1,5 @@
 using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Morphology;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Saliency;
 using InstanceSaliency.Saliency.Catalog;
@@ -61,6 +62,12 @@ public sealed record ExplainOptions
 
     /// <summary>Smallest predicted component explained (method.md §3: components of ≤ 5 voxels are not).</summary>
     public int MinimumLesionVoxels { get; init; } = DefaultMinimumLesionVoxels;
+
+    /// <summary>
+    /// Neighbourhood of the lesion instances (`--connectivity` 6, 18 or 26; method.md §3: 18 by default), for the
+    /// predicted and the ground-truth components alike.
+    /// </summary>
+    public Connectivity Connectivity { get; init; } = Connectivity.Default;
 
     /// <summary>Only these lesion ids (predicted ids, or FN ids continuing after them); null for all.</summary>
     public IReadOnlySet<int>? LesionIds { get; init; }

@@ -21,7 +21,7 @@ static class ExplainRecord
         Options = new ExplainRecordOptions(
             options.Methods, options.SmoothGrad.Samples, options.MaxSamples, options.SmoothGrad.NoiseFractionOfFlairRange, options.SmoothGrad.Seed,
             options.MinimumLesionVoxels, options.LesionIds?.Order().ToArray(), options.CamWeightingName,
-            options.CamLayer ?? model.Description.CamLayer, options.StrategyName, options.Threshold ?? model.Description.Threshold, device),
+            options.CamLayer ?? model.Description.CamLayer, options.StrategyName, options.Threshold ?? model.Description.Threshold, device, options.Connectivity.Neighbours),
         Seed = options.SmoothGrad.Seed,
         Lesions = new RunLesionCounts(result.Lesions.Count, result.Lesions.Missed.Count, result.Rows.Count, result.Lesions.Metrics),
         TimingsSeconds = result.TimingsSeconds,

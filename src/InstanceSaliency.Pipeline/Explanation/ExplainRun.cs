@@ -46,9 +46,10 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
             new SegmentationStep(progress), scan.FlairPath, scan.T1Path);
         Lap("segment");
 
+        // Every component is an instance (ids and metrics as `ies lesions`); min-size only picks what is explained.
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
-            new LesionInstanceOptions { MinimumVoxels = options.MinimumLesionVoxels }, scan.FlairPath + " (predicted mask)", scan.TruthPath ?? "");
-        var chosen = LesionSelection.Choose(report, options.LesionIds);
+            new LesionInstanceOptions { Connectivity = options.Connectivity }, scan.FlairPath + " (predicted mask)", scan.TruthPath ?? "");
+        var chosen = LesionSelection.Choose(report, options.LesionIds, options.MinimumLesionVoxels);
         Lap("lesions");
 
         // The output-folder rule (README, Conventions): the files of an earlier run are cleared, foreign files kept.

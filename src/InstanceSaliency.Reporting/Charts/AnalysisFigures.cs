@@ -10,18 +10,26 @@ namespace InstanceSaliency.Reporting.Charts;
 /// The figures of `ies analyze`, each as PNG and SVG: peak saliency per lesion type (box plot with the lesions as
 /// points), ROC curves (the error classifier's out-of-fold P(FP), and each peak-saliency column TP vs FP), and the
 /// ring profile (mean saliency inside Ω at 0 mm and in ring k at k mm, method.md §7, averaged per lesion type).
+/// Axis titles name the quantity and its unit (<see cref="FeatureLabel"/>); each distribution plot carries its
+/// Kruskal–Wallis p with the family-wide Holm p and Benjamini–Hochberg q (<see cref="TestFamily"/>).
 /// </summary>
 public static class AnalysisFigures
 {
     static readonly Dictionary<string, SKColor> Colours = new() { ["TP"] = new(0, 140, 70), ["FP"] = new(210, 50, 40), ["FN"] = new(40, 90, 200) };
     static readonly Regex RingMean = new(@"^(?<map>.+)_ring(?<k>\d+)_mean$");
 
-    /// <summary>Writes every figure into <paramref name="folder"/>; returns the file stems written.</summary>
-    public static IReadOnlyList<string> Write(string folder, LesionPool cohort, IReadOnlyList<string> features, ErrorIdentificationResult? errors)
+    /// <summary>
+    /// Writes every figure of <paramref name="features"/> of <paramref name="cohort"/> (and the classifier's ROC from
+    /// <paramref name="errors"/>) into <paramref name="folder"/>; returns the file stems written. The corrected
+    /// Kruskal–Wallis rows <paramref name="groupTests"/> put their p, Holm p and BH q on the distribution plots (null: left off).
+    /// </summary>
+    public static IReadOnlyList<string> Write(string folder, LesionPool cohort, IReadOnlyList<string> features, ErrorIdentificationResult? errors,
+        IReadOnlyList<GroupTestRow>? groupTests = null)
     {
         var written = new List<string>();
         var peaks = features.Where(f => f.EndsWith("_peak", StringComparison.Ordinal)).ToArray();
-        foreach (string peak in peaks) written.Add(Save(Distribution(cohort, peak), folder, $"distribution_{peak}"));
+        foreach (string peak in peaks)
+            written.Add(Save(Distribution(cohort, peak, groupTests?.FirstOrDefault(t => t.Feature == peak)), folder, $"distribution_{peak}"));
         if (errors is not null || peaks.Length > 0) written.Add(Save(Roc(cohort, peaks, errors), folder, "roc"));
         foreach (var map in features.Select(f => RingMean.Match(f)).Where(m => m.Success).Select(m => m.Groups["map"].Value).Distinct())
             written.Add(Save(RingProfile(cohort, map, features), folder, $"ring_profile_{map}"));
@@ -34,9 +42,9 @@ public static class AnalysisFigures
         return stem;
     }
 
-    static Chart Distribution(LesionPool cohort, string feature)
+    static Chart Distribution(LesionPool cohort, string feature, GroupTestRow? test)
     {
-        var chart = new Chart($"{feature} per lesion type", "lesion type", feature);
+        var chart = new Chart($"{feature} per lesion type", $"lesion type{TestText(test)}", FeatureLabel.Of(feature));
         var groups = GroupComparison.ByGroup(cohort, feature);
         var labels = new List<(double, string)>();
         for (int g = 0; g < GroupComparison.Groups.Length; g++)
@@ -54,6 +62,17 @@ public static class AnalysisFigures
         chart.Categories([.. labels]);
         return chart;
     }
+
+    /// <summary>" · Kruskal–Wallis p = …, Holm p = …, BH q = …" (family-wide corrections), or why the test was skipped.</summary>
+    public static string TestText(GroupTestRow? test)
+    {
+        if (test is null) return "";
+        if (double.IsNaN(test.PValue)) return " · Kruskal–Wallis not run" + (test.Note.Length > 0 ? $" ({test.Note})" : "");
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return string.Create(c, $" · Kruskal–Wallis p = {P(test.PValue)}, Holm p = {P(test.PHolmFamily)}, BH q = {P(test.QBhFamily)}");
+    }
+
+    static string P(double p) => double.IsNaN(p) ? "NA" : p < 1e-4 ? p.ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture) : p.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 
     static Chart Roc(LesionPool cohort, IReadOnlyList<string> peaks, ErrorIdentificationResult? errors)
     {
@@ -83,7 +102,8 @@ public static class AnalysisFigures
 
     static Chart RingProfile(LesionPool cohort, string map, IReadOnlyList<string> features)
     {
-        var chart = new Chart($"{map}: mean saliency by distance from the lesion border", "distance outside the lesion (mm; 0 = inside)", "mean saliency");
+        var chart = new Chart($"{map}: mean saliency by distance from the lesion border", "distance outside the lesion (mm; 0 = inside)",
+            FeatureLabel.Of($"{map}_mean").Replace("mean in the lesion", "mean saliency", StringComparison.Ordinal));
         var columns = new List<(double Distance, string Column)>();
         if (cohort.Columns.Contains($"{map}_mean")) columns.Add((0, $"{map}_mean"));
         foreach (string f in features)

@@ -94,10 +94,7 @@ public sealed class Chart(string title, string xLabel, string yLabel)
         using var heading = Text(15, SKTextAlign.Center);
         canvas.DrawText(title, Width / 2, 26, heading);
         canvas.DrawText(xLabel, Left + (Width - Left - Right) / 2, Height - 20, text);
-        canvas.Save();
-        canvas.RotateDegrees(-90, 20, Top + (Height - Top - Bottom) / 2);
-        canvas.DrawText(yLabel, 20, Top + (Height - Top - Bottom) / 2 + 4, text);
-        canvas.Restore();
+        DrawYLabel(canvas);
         if (_legend.Count == 0) return;
         using var legendText = Text(12, SKTextAlign.Left);
         float boxWidth = 48 + _legend.Max(l => legendText.MeasureText(l.Label)), boxHeight = 8 + 17 * _legend.Count;
@@ -111,6 +108,23 @@ public sealed class Chart(string title, string xLabel, string yLabel)
             canvas.DrawLine(x0Legend + 6, y - 4, x0Legend + 30, y - 4, swatch);
             canvas.DrawText(_legend[i].Label, x0Legend + 36, y, legendText);
         }
+    }
+
+    /// <summary>The y-axis title, centred along the axis; a title longer than the axis breaks into two lines at ": " or " (".</summary>
+    void DrawYLabel(SKCanvas canvas)
+    {
+        using var label = Text(11, SKTextAlign.Center);
+        float middle = Top + (Height - Top - Bottom) / 2, room = Height - Top - Bottom;
+        string[] lines = [yLabel];
+        if (label.MeasureText(yLabel) > room)
+        {
+            int cut = yLabel.IndexOf(": ", StringComparison.Ordinal) is int c and > 0 ? c + 1 : yLabel.LastIndexOf(" (", StringComparison.Ordinal);
+            if (cut > 0) lines = [yLabel[..cut].Trim(), yLabel[cut..].Trim()];
+        }
+        canvas.Save();
+        canvas.RotateDegrees(-90, 16, middle);
+        for (int n = 0; n < lines.Length; n++) canvas.DrawText(lines[n], 16, middle + 4 + 13 * n, label);
+        canvas.Restore();
     }
 
     static (double, double) Padded(double min, double max)

@@ -15,6 +15,12 @@ namespace InstanceSaliency.Reporting.Figures;
 public sealed record LesionImages(LesionTableRow Lesion, Volume<float> Flair, Volume<float> T1, Volume<float> Mask,
     Volume<float>? SmoothGradFlair, Volume<float>? SmoothGradT1, Volume<float>? GradCam)
 {
+    /// <summary>SmoothGrad (max aggregation, method.md §5), FLAIR channel; null when the run did not compute it.</summary>
+    public Volume<float>? SmoothGradMaxFlair { get; init; }
+
+    /// <summary>SmoothGrad (max aggregation), T1 channel.</summary>
+    public Volume<float>? SmoothGradMaxT1 { get; init; }
+
     /// <summary>Reads the lesion's mask and maps from <paramref name="run"/>; the anatomy is shared between lesions.</summary>
     public static LesionImages Load(RunFolder run, LesionTableRow lesion, Volume<float> flair, Volume<float> t1)
     {
@@ -22,6 +28,10 @@ public sealed record LesionImages(LesionTableRow Lesion, Volume<float> Flair, Vo
         Volume<float>? Map(string method, string channel) =>
             run.MapPath(lesion.Id, method, channel) is { } path ? RunFolder.ReadInput(path, "map") : null;
         return new LesionImages(lesion, flair, t1, run.LesionMask(lesion).Map(v => (float)v),
-            Map("smoothgrad", "flair"), Map("smoothgrad", "t1"), Map("gradcampp", "cam"));
+            Map("smoothgrad", "flair"), Map("smoothgrad", "t1"), Map("gradcampp", "cam"))
+        {
+            SmoothGradMaxFlair = Map("smoothgrad-max", "flair"),
+            SmoothGradMaxT1 = Map("smoothgrad-max", "t1"),
+        };
     }
 }

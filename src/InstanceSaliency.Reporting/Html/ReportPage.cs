@@ -37,7 +37,7 @@ public static class ReportPage
             """);
         if (inputs.IsSampleScan) html.Append($"<p class=\"citation\">Sample scan: {HtmlText.Escape(SampleScan.Citation)}</p>\n");
         html.Append($$"""
-            <p class="note">{{run.Lesions.Count}} lesion(s) explained. Click a column to sort, a row to view the lesion. Saliency is the
+            <p class="note">{{run.Lesions.Count}} lesion(s) explained. The first lesion (the first TP with a ground truth) is shown below; click a column to sort, a row to view another lesion. Saliency is the
             derivative of the lesion's summed logit with respect to each input voxel (method.md §4–6): red raises the lesion's
             score, blue lowers it. Display: radiological convention (the patient's right on the left).</p>
             <div class="controls">
@@ -55,6 +55,7 @@ public static class ReportPage
             <span>Overlay:</span>
             <label><input type="radio" name="overlay" value="smoothgrad_flair" checked> SmoothGrad, FLAIR channel</label>
             <label><input type="radio" name="overlay" value="smoothgrad_t1"> SmoothGrad, T1 channel (on T1)</label>
+            {{MaxOverlay(run)}}
             <label><input type="radio" name="overlay" value="gradcampp"> Grad-CAM++</label>
             <label><input type="radio" name="overlay" value="none"> none</label>
             <label><input id="show-outline" type="checkbox" checked> lesion outline</label>
@@ -91,6 +92,13 @@ public static class ReportPage
             """);
         return html.ToString();
     }
+
+    /// <summary>The max-aggregation radios, only when the run computed smoothgrad-max (its maps exist for the first lesion).</summary>
+    static string MaxOverlay(RunFolder run) =>
+        run.Lesions.Count > 0 && run.MapPath(run.Lesions[0].Id, "smoothgrad-max", "flair") is not null
+            ? "<label><input type=\"radio\" name=\"overlay\" value=\"smoothgrad-max_flair\"> SmoothGrad max, FLAIR channel</label>\n" +
+              "<label><input type=\"radio\" name=\"overlay\" value=\"smoothgrad-max_t1\"> SmoothGrad max, T1 channel (on T1)</label>"
+            : "";
 
     static string Name(string path) => HtmlText.Escape(Path.GetFileName(path));
 }

@@ -30,6 +30,8 @@ public static class LesionViewerScript
         }
         Add("smoothgrad_flair", images.SmoothGradFlair);
         Add("smoothgrad_t1", images.SmoothGradT1);
+        Add("smoothgrad-max_flair", images.SmoothGradMaxFlair);
+        Add("smoothgrad-max_t1", images.SmoothGradMaxT1);
         Add("gradcampp", images.GradCam);
         var flairWindow = GreyWindow.Of(box.Values(images.Flair));
         var t1Window = GreyWindow.Of(box.Values(images.T1));

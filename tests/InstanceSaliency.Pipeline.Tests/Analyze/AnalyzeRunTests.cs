@@ -4,6 +4,7 @@ using InstanceSaliency.Analysis.Pooling;
 using InstanceSaliency.Pipeline.Analyze;
 using InstanceSaliency.Analysis.Statistics;
 using InstanceSaliency.Imaging;
+using InstanceSaliency.Lesions;
 using InstanceSaliency.TestSupport;
 
 namespace InstanceSaliency.Pipeline.Tests.Analyze;
@@ -117,6 +118,36 @@ public class AnalyzeRunTests
             Assert.True(new FileInfo(Path.Combine(output, stem + ".png")).Length > 1000, stem);
             Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(output, stem + ".svg")));
         }
+        // The distribution plot's axis title has the unit, its x axis the group test's p with the family's Holm p and BH q.
+        var peakTest = result.GroupTests.Single(t => t.Feature == "smoothgrad_flair_peak");
+        string svg = File.ReadAllText(Path.Combine(output, "distribution_smoothgrad_flair_peak.svg"));
+        Assert.Contains("logit per normalised-intensity unit", svg);
+        Assert.Contains(Reporting.Charts.AnalysisFigures.TestText(peakTest).TrimStart(' ', '·'), svg);
+    }
+
+    [Fact]
+    public void Before_counts_are_the_segmentations_own_from_run_json_not_the_explained_rows()
+    {
+        // The rows hold 4 TP 2 FP 1 FN, 3 TP 2 FP 1 FN, 3 TP 1 FP 0 FN (as Three); the segmentations had more
+        // components (small ones not explained): run.json counts every component, as `ies lesions --truth`.
+        using var temp = new TemporaryDirectory();
+        string[] runs =
+        [
+            RunFolders.Write(temp.Path, "scanA", [RunFolders.Row(1, "TP", 9.1), RunFolders.Row(2, "TP", 7.4), RunFolders.Row(3, "FP", 2.2), RunFolders.Row(4, "TP", 8.8), RunFolders.Row(5, "FP", 3.9), RunFolders.Row(6, "TP", 6.5), RunFolders.Row(7, "FN", 1.1)], counts: (5, 6, 3)),
+            RunFolders.Write(temp.Path, "scanB", [RunFolders.Row(1, "TP", 5.9), RunFolders.Row(2, "FP", 4.4), RunFolders.Row(3, "TP", 8.1), RunFolders.Row(4, "FP", 2.7), RunFolders.Row(5, "TP", 7.7), RunFolders.Row(6, "FN", 0.9)], counts: (3, 4, 1)),
+            RunFolders.Write(temp.Path, "scanC", [RunFolders.Row(1, "TP", 6.8), RunFolders.Row(2, "FP", 6.9), RunFolders.Row(3, "TP", 9.9), RunFolders.Row(4, "TP", 5.2)], counts: (4, 1, 2)),
+        ];
+        string output = temp.File("out");
+        var e = AnalyzeRun.Run(runs, output, Fast with { Figures = false }).Errors!;
+
+        var before = new LesionCounts(12, 11, 6);
+        Assert.Equal(before, e.Before);
+        int removedTp = e.Predictions.Count(p => p.Removed && p.Type == LesionType.TruePositive), removedFp = e.Predictions.Count(p => p.Removed && p.Type == LesionType.FalsePositive);
+        Assert.Equal(before.AfterRemoving(removedTp, removedFp), e.After);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var errors = summary.RootElement.GetProperty("error_identification");
+        Assert.Equal(2.0 * 12 / (2 * 12 + 11 + 6), errors.GetProperty("before").GetProperty("f1").GetDouble(), 12);
+        Assert.Equal(12.0 / 23, errors.GetProperty("before").GetProperty("ppv").GetDouble(), 12);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ static class RunFolders
         [I(id), type, I(10 + id), D(10.5 + id), "1", "2", "3", D(type == "FN" ? 0.1 : 0.6 + peak / 100),
          D(peak / 2), D(peak), D(-peak / 10), "", D(share)];
 
-    public static string Write(string parent, string scan, IEnumerable<string[]> rows, string[]? header = null, string samples = "50", string? flairSha = null)
+    public static string Write(string parent, string scan, IEnumerable<string[]> rows, string[]? header = null, string samples = "50", string? flairSha = null, (int Tp, int Fp, int Fn)? counts = null)
     {
         string folder = Path.Combine(parent, scan);
         Directory.CreateDirectory(folder);
@@ -27,7 +27,7 @@ static class RunFolders
               "inputs": { "flair": { "path": "/data/{{scan}}/flair.nii.gz", "sha256": "{{flairSha ?? "sha-" + scan}}" } },
               "model": { "path": "/m/model.pt", "sha256": "abc123" },
               "options": { "methods": ["smoothgrad"], "samples": {{samples}}, "noise": 0.05, "seed": 0, "device": "cpu", "strategy": "fast" },
-              "seed": 0 }
+              "seed": 0{{Lesions(counts)}} }
             """);
         return folder;
     }
@@ -39,6 +39,10 @@ static class RunFolders
         Write(parent, "scanB", [Row(1, "TP", 5.9), Row(2, "FP", 4.4), Row(3, "TP", 8.1), Row(4, "FP", 2.7), Row(5, "TP", 7.7), Row(6, "FN", 0.9)]),
         Write(parent, "scanC", [Row(1, "TP", 6.8), Row(2, "FP", 6.9), Row(3, "TP", 9.9), Row(4, "TP", 5.2)]),
     ];
+
+    /// <summary>run.json's "lesions" member with the segmentation's counts over every component (as explain writes it).</summary>
+    static string Lesions((int Tp, int Fp, int Fn)? counts) => counts is not { } c ? "" :
+        $$""", "lesions": { "predicted": {{c.Tp + c.Fp}}, "missed": {{c.Fn}}, "explained": 0, "metrics": { "dice": 0.5, "ndsc": 0.5, "tp": {{c.Tp}}, "fp": {{c.Fp}}, "fn": {{c.Fn}} } }""";
 
     static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
     static string D(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -41,7 +41,7 @@ public sealed class ExplainRunTests : IDisposable
 
         var lines = File.ReadAllLines(Path.Combine(output, "lesions.tsv"));
         var header = lines[0].Split('\t');
-        Assert.Equal(["id", "type", "voxels", "volume_mm3", "centroid_x", "centroid_y", "centroid_z", "mean_probability"], header.Take(8));
+        Assert.Equal(["id", "type", "voxels", "volume_mm3", "centroid_x", "centroid_y", "centroid_z", "centroid_i", "centroid_j", "centroid_k", "mean_probability"], header.Take(11));
         Assert.Contains("smoothgrad-max_flair_peak", header);
         Assert.Contains("smoothgrad_t1_ring3_mean", header);
         Assert.Contains("smoothgrad_flair_share", header);
@@ -89,8 +89,8 @@ public sealed class ExplainRunTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(_folder.File("none"), "lesions.tsv"));
         Assert.Single(lines);
         var header = lines[0].Split('\t');
-        // 8 context columns; smoothgrad and smoothgrad-max: flair and t1 × 25 features + a FLAIR share; gradcampp: cam × 25.
-        Assert.Equal(8 + 2 * (2 * 25 + 1) + 25, header.Length);
+        // 11 context columns; smoothgrad and smoothgrad-max: flair and t1 × 25 features + a FLAIR share; gradcampp: cam × 25.
+        Assert.Equal(11 + 2 * (2 * 25 + 1) + 25, header.Length);
         Assert.Contains("gradcampp_cam_peak", header);
     }
 

@@ -55,6 +55,15 @@ public static class ContextOutputs
                 ["pooled_settling_radius_mm"] = ExperimentJson.Number(p.SettlingRadiusMm),
                 ["lesion_settling_radius_mm"] = ExperimentJson.Distribution(p.LesionSettlingRadiiMm),
             };
+        var headline = result.Pooled(result.HeadlineGroup);
+        provenance["headline"] = new JsonObject
+        {
+            ["group"] = headline.Group,
+            ["lesions"] = headline.Lesions,
+            ["pooled_context_radius_mm"] = ExperimentJson.Number(headline.ContextRadiusMm),
+            ["pooled_settling_radius_mm"] = ExperimentJson.Number(headline.SettlingRadiusMm),
+            ["why"] = "the paper's context radius is for TP lesions; FN lesions (plateau near 0) would pull the pooled 'all' radius down; every group is in 'groups'",
+        };
         provenance["experiment"] = "context";
         provenance["definition"] = $"input zeroed outside d(v, lesion) <= r (mm, both channels after normalisation); one forward pass on the exact crop; context radius = smallest r with mean p >= {options.PlateauFraction} x plateau; plateau = mean p on the unmasked input (r = infinity); settling radius = smallest r from which mean p stays within (1 - fraction) x plateau of the plateau up to max_radius_mm; undefined (null) when not reached within max_radius_mm";
         provenance["max_radius_mm"] = options.MaximumRadiusMm;

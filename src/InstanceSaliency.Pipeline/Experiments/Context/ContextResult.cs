@@ -11,6 +11,13 @@ public sealed record ContextResult(IReadOnlyList<ContextCurve> Curves, IReadOnly
             .Where(t => Curves.Any(c => c.Lesion.Type == t)).Select(t => t.ToContractName())];
 
     /// <summary>
+    /// The group whose pooled radius is the headline: TP when there are TP lesions (the paper's radius is for detected
+    /// lesions; FN lesions, whose plateau is ≈ 0, would pull a pooled "all" radius down), else "all". Every group
+    /// stays in the tables.
+    /// </summary>
+    public string HeadlineGroup => Curves.Any(c => c.Lesion.Type == LesionType.TruePositive) ? LesionType.TruePositive.ToContractName() : "all";
+
+    /// <summary>
     /// The pooled curve of <paramref name="group"/>: per radius the mean over its lesions of mean p, and the
     /// fraction detected; its plateau is the mean unmasked value and its radius is taken from the pooled curve.
     /// </summary>

@@ -103,7 +103,7 @@
     var layers = current.layers;
     if (!nv || !layers.flair) return;
     var choice = document.querySelector("input[name=overlay]:checked").value;
-    var background = choice === "smoothgrad_t1" ? layers.t1 : layers.flair;
+    var background = /_t1$/.test(choice) ? layers.t1 : layers.flair;
     nv.moveVolumeToBottom(background);
     Object.keys(layers).forEach(function (name) {
       var v = layers[name];
@@ -143,7 +143,7 @@
       var loads = [image(data, "flair", "gray", w.flair[0], w.flair[1], 1), image(data, "t1", "gray", w.t1[0], w.t1[1], 0),
                   ];
       var names = ["flair", "t1"];
-      ["smoothgrad_flair", "smoothgrad_t1", "gradcampp"].forEach(function (name) {
+      ["smoothgrad_flair", "smoothgrad_t1", "smoothgrad-max_flair", "smoothgrad-max_t1", "gradcampp"].forEach(function (name) {
         if (data.volumes[name]) {
           loads.push(image(data, name, name === "gradcampp" ? "ies_heat" : "ies_positive", 0.05 * l[name], l[name], 0));
           names.push(name);
@@ -183,8 +183,14 @@
     }
   });
   // A link to index.html#lesion-7 opens lesion 7.
+  // Otherwise the page opens on the first lesion in table order, the first TP when the run has a ground truth.
   var linked = /^#lesion-(\d+)$/.exec(location.hash);
-  if (linked && body.querySelector("tr[data-id='" + linked[1] + "']")) show(parseInt(linked[1], 10));
+  var opening = linked && body.querySelector("tr[data-id='" + linked[1] + "']") ? linked[1] : null;
+  if (!opening) {
+    var first = body.querySelector("tr[data-type='TP']") || body.rows[0];
+    if (first) opening = first.getAttribute("data-id");
+  }
+  if (opening) show(parseInt(opening, 10));
   document.querySelectorAll("input[name=overlay], #show-outline").forEach(function (input) {
     input.addEventListener("change", showLayers);
   });
