@@ -9,6 +9,11 @@ sealed class ExplainProgressPrinter(TextWriter error, string prefix) : IProgress
 
     public void Report(ExplainProgress value)
     {
+        if (value.Step.StartsWith(ExplainProgress.WarningPrefix, StringComparison.Ordinal))
+        {
+            error.WriteLine(value.Step);
+            return;
+        }
         if (value.Step == "estimate" && value.Remaining is { } estimate)
         {
             error.WriteLine($"{prefix}: {value.Total} lesion × method units; estimated time {Format(estimate)} (from one timed pass)");

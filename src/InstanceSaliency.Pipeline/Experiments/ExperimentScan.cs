@@ -15,17 +15,26 @@ namespace InstanceSaliency.Pipeline.Experiments;
 /// </summary>
 public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volume<byte>? Truth, SegmentationResult Segmentation, LesionReport Lesions)
 {
-    /// <summary>Reads the scan, segments it with <paramref name="model"/> and finds the lesions.</summary>
+    /// <summary>Reads the scan (warnings to <paramref name="warn"/>), segments it with <paramref name="model"/> and finds the lesions.</summary>
     /// <exception cref="InvalidInputException">A file is unreadable, or the images lie on different grids.</exception>
-    public static ExperimentScan Load(ScanPaths paths, SegmentationModel model, ComputeContext context, double? threshold, int minimumLesionVoxels)
+    public static ExperimentScan Load(ScanPaths paths, SegmentationModel model, ComputeContext context, double? threshold, int minimumLesionVoxels,
+        Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var (_, _, flair, t1, truth) = LoadedScan.Load(paths);
+        var loaded = LoadedScan.Load(paths);
+        var (flair, t1, truth) = (loaded.Flair, loaded.T1, loaded.Truth);
+        if (Models.Inference.ModelWorkingGrid.For(model.Description, flair.Geometry, paths.FlairPath) is { } grid)
+            throw new InvalidInputException(
+                $"{paths.FlairPath}: a {flair.Shape} scan of {Spacing(flair)} mm, but the model works on a {grid.Working.Shape} grid of its spacing_mm; the experiments (context, synth, sanity) run on the model's own grid only so far: resample the scan to the model's spacing first, or use `ies explain`.");
+        foreach (string warning in loaded.Warnings) warn?.Invoke(warning);
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
             new LesionInstanceOptions { MinimumVoxels = minimumLesionVoxels }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
         return new ExperimentScan(flair, t1, truth, segmentation, report);
     }
+
+    static string Spacing(Volume<float> v) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{v.Geometry.VoxelSizeMm.I:G3}×{v.Geometry.VoxelSizeMm.J:G3}×{v.Geometry.VoxelSizeMm.K:G3}");
 
     /// <summary>
     /// The lesions to study, chosen as `ies explain` chooses them (<see cref="LesionSelection"/>); refuses a scan left

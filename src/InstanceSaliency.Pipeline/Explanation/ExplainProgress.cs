@@ -4,4 +4,11 @@ namespace InstanceSaliency.Pipeline.Explanation;
 /// Progress of an explain run: the current step, and over the saliency work units (lesion × method) how many
 /// are done, with the estimated time left from the measured pace (null before the first unit finishes).
 /// </summary>
-public sealed record ExplainProgress(string Step, int Done, int Total, TimeSpan? Remaining);
+public sealed record ExplainProgress(string Step, int Done, int Total, TimeSpan? Remaining)
+{
+    /// <summary>The step of a warning line: its text starts with this ("warning: ...").</summary>
+    public const string WarningPrefix = "warning: ";
+
+    /// <summary>A line for the user about the input (resampling done, a mask binarised, a skull-on FLAIR).</summary>
+    public static ExplainProgress Warning(string text) => new(WarningPrefix + text, 0, 0, null);
+}
