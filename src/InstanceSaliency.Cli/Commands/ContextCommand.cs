@@ -44,7 +44,7 @@ static class ContextCommand
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "context");
-            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, w => console.Error.WriteLine($"warning: {w}"));
+            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, progress.Warn);
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
             ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));
             var c = CultureInfo.InvariantCulture;

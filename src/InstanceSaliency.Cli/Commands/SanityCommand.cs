@@ -54,7 +54,7 @@ static class SanityCommand
             using var model = inputs.LoadModel(parsed, context);
             var provenance = ExperimentProvenance.Of(paths, model, seed);
             var progress = new LineProgress(console.Error, "sanity");
-            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, w => console.Error.WriteLine($"warning: {w}"));
+            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, progress.Warn);
             var result = new SanityExperiment(model, context, options).Run(scan, progress);
             SanityOutputs.Write(folder, result, options, provenance);
             var c = CultureInfo.InvariantCulture;

@@ -42,13 +42,14 @@ static class SegmentCommand
             var scan = LoadedScan.Load(new ScanPaths(flairPath, t1Path, null, parsed.GetValue(brainMask)));
             var (flairVolume, t1Volume, header) = (scan.Flair, scan.T1, scan.FlairImage.Header);
             using var network = ModelLoader.Load(modelPath, context);
-            foreach (string warning in scan.Warnings) console.Error.WriteLine($"warning: {warning}");
             // Progress starts only once the inputs passed their checks: bad input prints one error line and nothing else.
             var segmenter = new Segmenter(network, context);
-            var progress = new StderrProgress(console.Error, $"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})");
+            // Warnings and the working grid are printed once the segmenter's own input checks passed (its first progress report).
+            var notes = scan.Warnings.Select(w => $"warning: {w}").ToList();
             if (ModelWorkingGrid.For(network.Description, flairVolume.Geometry, flairPath) is { } grid)
-                console.Error.WriteLine($"segment: the model works at {string.Join("×", network.Description.SpacingMm!)} mm {network.Description.AxisConvention ?? ModelDescription.DefaultAxisConvention}: "
+                notes.Add($"segment: the model works at {string.Join("×", network.Description.SpacingMm!)} mm {network.Description.AxisConvention ?? ModelDescription.DefaultAxisConvention}: "
                     + $"the {flairVolume.Shape} scan is resampled onto a {grid.Working.Shape} working grid for the network and its probabilities back onto the FLAIR's grid (trilinear, through the affines).");
+            var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
             var result = parsed.GetValue(tta)
                 ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, tau ?? network.Description.Threshold, progress, flairPath, t1Path)
                 : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau }, progress, flairPath, t1Path);
@@ -65,11 +66,11 @@ static class SegmentCommand
         return command;
     }
 
-    sealed class StderrProgress(TextWriter error, string start) : IProgress<SegmentationProgress>
+    sealed class StderrProgress(TextWriter error, IEnumerable<string> start) : IProgress<SegmentationProgress>
     {
         public void Report(SegmentationProgress value)
         {
-            if (value.Stage == "preprocessing") error.WriteLine(start);
+            if (value.Stage == "preprocessing") foreach (string line in start) error.WriteLine(line);
             if (value.Stage == "windows") error.WriteLine($"segment: windows {value.Done}/{value.Total}");
         }
     }

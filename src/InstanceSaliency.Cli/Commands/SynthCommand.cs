@@ -64,7 +64,7 @@ static class SynthCommand
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "synth");
-            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize), w => console.Error.WriteLine($"warning: {w}"));
+            var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize), progress.Warn);
             var result = new SynthExperiment(model, context, options).Run(scan, progress);
             SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed));
             var c = CultureInfo.InvariantCulture;

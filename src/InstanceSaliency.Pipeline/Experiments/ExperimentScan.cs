@@ -26,8 +26,9 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
         if (Models.Inference.ModelWorkingGrid.For(model.Description, flair.Geometry, paths.FlairPath) is { } grid)
             throw new InvalidInputException(
                 $"{paths.FlairPath}: a {flair.Shape} scan of {Spacing(flair)} mm, but the model works on a {grid.Working.Shape} grid of its spacing_mm; the experiments (context, synth, sanity) run on the model's own grid only so far: resample the scan to the model's spacing first, or use `ies explain`.");
-        foreach (string warning in loaded.Warnings) warn?.Invoke(warning);
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
+        // After the segmenter's input checks: bad input stays one error line.
+        foreach (string warning in loaded.Warnings) warn?.Invoke(warning);
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
             new LesionInstanceOptions { MinimumVoxels = minimumLesionVoxels }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
         return new ExperimentScan(flair, t1, truth, segmentation, report);

@@ -39,11 +39,11 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         progress?.Report(new ExplainProgress("reading", 0, 0, null));
         var loaded = LoadedScan.Load(scan);
         var (flairImage, flair, t1, truth) = (loaded.FlairImage, loaded.Flair, loaded.T1, loaded.Truth);
-        foreach (string warning in loaded.Warnings) progress?.Report(ExplainProgress.Warning(warning));
         Lap("read");
 
+        // The warnings go out with the segmenter's first report, once its own input checks passed: bad input stays one error line.
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = options.Threshold },
-            new SegmentationStep(progress), scan.FlairPath, scan.T1Path);
+            new SegmentationStep(progress, loaded.Warnings), scan.FlairPath, scan.T1Path);
         Lap("segment");
 
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
@@ -147,9 +147,16 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
     static void WriteMap(Volume<float> map, string folder, int id, string method, string channel, NiftiHeader header) =>
         NiftiFile.Write(map, Path.Combine(folder, ExplainFiles.MapPath(id, method, channel)), header);
 
-    sealed class SegmentationStep(IProgress<ExplainProgress>? target) : IProgress<SegmentationProgress>
+    sealed class SegmentationStep(IProgress<ExplainProgress>? target, IReadOnlyList<string> warnings) : IProgress<SegmentationProgress>
     {
-        public void Report(SegmentationProgress value) =>
+        bool _warned;
+
+        public void Report(SegmentationProgress value)
+        {
+            if (!_warned)
+                foreach (string warning in warnings) target?.Report(ExplainProgress.Warning(warning));
+            _warned = true;
             target?.Report(new ExplainProgress($"segmenting ({value.Stage})", value.Done, value.Total, null));
+        }
     }
 }

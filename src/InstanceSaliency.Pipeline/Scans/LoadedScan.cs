@@ -2,6 +2,7 @@ using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.BrainMasks;
 using InstanceSaliency.Imaging.Geometry;
 using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Resampling;
 using InstanceSaliency.Imaging.Volumes;
 
 namespace InstanceSaliency.Pipeline.Scans;

@@ -1,16 +1,15 @@
 using InstanceSaliency.Imaging.Geometry;
 using InstanceSaliency.Imaging.Orientation;
-using InstanceSaliency.Imaging.Resampling;
 using InstanceSaliency.Imaging.Volumes;
 
-namespace InstanceSaliency.Pipeline.Scans;
+namespace InstanceSaliency.Imaging.Resampling;
 
 /// <summary>
 /// The T1 on the FLAIR's grid (issue 14). Same grid (shape equal, affines within 1e-3 mm): as it is. The same grid
 /// stored with its axes permuted or flipped (MS3SEG's 104252, 105074, 105755: LPS, voxel array flipped along j):
 /// reordered exactly, no interpolation. Any other grid covering at least <see cref="WorldOverlap.MinimumFraction"/>
 /// of the FLAIR's field of view: resampled through the two affines (trilinear, scipy order 1, 0 outside).
-/// Less overlap is refused, naming the overlap.
+/// Less overlap is refused, naming the overlap. Used wherever a scan is read: segment, explain, training, the report.
 /// </summary>
 public static class T1OnFlairGrid
 {
