@@ -36,7 +36,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         var clock = Stopwatch.StartNew();
         void Lap(string step) { timings[step] = clock.Elapsed.TotalSeconds; clock.Restart(); }
 
-        progress?.Report(new ExplainProgress("reading", 0, 0, null));
+        // No progress before the scan passed its checks: bad input prints one error line and nothing else.
         var loaded = LoadedScan.Load(scan);
         var (flairImage, flair, t1, truth) = (loaded.FlairImage, loaded.Flair, loaded.T1, loaded.Truth);
         Lap("read");
