@@ -31,8 +31,15 @@ public sealed record LesionNeighbourhood((double X, double Y, double Z) CentreMm
         }
         int ni = (int)Math.Ceiling(2 * hi), nj = (int)Math.Ceiling(2 * hj), nk = (int)Math.Ceiling(2 * hk);
         var origin = ((int)Math.Round(ci - ni / 2.0), (int)Math.Round(cj - nj / 2.0), (int)Math.Round(ck - nk / 2.0));
-        return new LesionNeighbourhood(centreMm, sideMm, origin, new GridShape(Math.Max(ni, 1), Math.Max(nj, 1), Math.Max(nk, 1)));
+        return new LesionNeighbourhood(centreMm, sideMm, origin, new GridShape(Math.Max(ni, 1), Math.Max(nj, 1), Math.Max(nk, 1))) { Grid = affine };
     }
+
+    /// <summary>The same world cube on the grid of <paramref name="affine"/> (a map on the model's working grid); this box when the grid is this box's own.</summary>
+    public LesionNeighbourhood On(Affine affine) =>
+        Grid is { } own && own.ApproximatelyEquals(affine) ? this : Around(CentreMm, affine, SideMm);
+
+    /// <summary>The affine of the grid the box was made on (null for a box made by hand).</summary>
+    public Affine? Grid { get; init; }
 
     /// <summary>The voxels of <paramref name="volume"/> inside the box (parts past the grid are skipped).</summary>
     public IEnumerable<float> Values(Volume<float> volume)

@@ -50,7 +50,8 @@ public static class ReportBuilder
 
         progress?.Report("reading the scan");
         var flair = RunFolder.ReadInput(run.Inputs.FlairPath, "FLAIR");
-        var t1 = RunFolder.ReadInput(run.Inputs.T1Path, "T1");
+        // A T1 stored on another grid (flipped, or resampled by explain) is shown as the network's input had it: on the FLAIR's grid.
+        var t1 = Imaging.Resampling.T1OnFlairGrid.Map(flair, run.Inputs.FlairPath, RunFolder.ReadInput(run.Inputs.T1Path, "T1"), run.Inputs.T1Path).T1;
         var figureOptions = new LesionFigureOptions { FieldOfViewMm = options.NeighbourhoodMm, PanelPixels = options.FigurePanelPixels };
         foreach (var lesion in run.Lesions)
         {

@@ -27,6 +27,18 @@ public static class RepositoryPaths
         return path;
     }
 
+    /// <summary>
+    /// A file of one MS3SEG clinical scan in ../shared/data/ms3seg (native grids, thick slices, skull on; see its
+    /// README), e.g. <c>Ms3seg("104252", "t1.nii.gz")</c>; fails clearly when ../shared is missing.
+    /// </summary>
+    public static string Ms3seg(string patient, string file)
+    {
+        string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "ms3seg", patient, file));
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Real test data missing: {path}. Tests expect ../shared beside the repository.", path);
+        return path;
+    }
+
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

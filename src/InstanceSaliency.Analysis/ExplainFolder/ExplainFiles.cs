@@ -18,6 +18,21 @@ public static class ExplainFiles
     /// <summary>The run record, written last: its presence marks a complete folder (<see cref="RunRecordFile"/>).</summary>
     public const string RunRecord = "run.json";
 
+    /// <summary>
+    /// The folder of the network's input on its working grid, written only when the model works on another grid than
+    /// the FLAIR's (a model with spacing_mm on a scan of another voxel size): the maps lie on that grid.
+    /// </summary>
+    public const string WorkingFolder = "working";
+
+    /// <summary>working/flair.nii.gz: the FLAIR as the network saw it (reoriented, resampled, brain-masked; before normalisation), with the working grid's affine.</summary>
+    public static readonly string WorkingFlair = Path.Combine(WorkingFolder, "flair.nii.gz");
+
+    /// <summary>working/t1.nii.gz: the T1 as the network saw it, on the working grid.</summary>
+    public static readonly string WorkingT1 = Path.Combine(WorkingFolder, "t1.nii.gz");
+
+    /// <summary>working/labels.nii.gz: every explained lesion's Ω on the working grid (its native component mapped by nearest neighbour), same ids.</summary>
+    public static readonly string WorkingLabels = Path.Combine(WorkingFolder, "labels.nii.gz");
+
     /// <summary>The folder of the per-lesion maps.</summary>
     public const string MapsFolder = "maps";
 

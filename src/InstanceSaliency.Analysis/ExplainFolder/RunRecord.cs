@@ -25,7 +25,12 @@ public sealed record RunRecord
 public sealed record RunFile(string? Path, string? Sha256);
 
 /// <summary>The scan's files; <see cref="Truth"/> is null without a ground truth.</summary>
-public sealed record RunInputFiles(RunFile? Flair, RunFile? T1, RunFile? Truth);
+public sealed record RunInputFiles(RunFile? Flair, RunFile? T1, RunFile? Truth)
+{
+    /// <summary>The brain mask given with --brain-mask; absent (null) without one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RunFile? BrainMask { get; init; }
+}
 
 /// <summary>The model: its file (or embedded name), SHA-256 (null when not a file), format and description (the sidecar schema).</summary>
 public sealed record RunModel(string? Path, string? Sha256, string? Format, JsonElement? Description);

@@ -37,21 +37,22 @@ static class CohortCommand
     {
         var bids = new Option<string?>("--bids") { Description = "BIDS dataset: sub-*/[ses-*/]anat/*_FLAIR.nii.gz with *_T1w.nii.gz." };
         var truth = new Option<string?>("--truth-derivatives") { Description = "Folder under the dataset's derivatives/ holding the ground-truth *_mask.nii.gz (same sub/ses layout)." };
-        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns subject, flair, t1 and optionally session, truth (paths relative to it)." };
+        var brain = new Option<string?>("--brain-mask-derivatives") { Description = "Folder under the dataset's derivatives/ holding each scan's brain mask *_desc-brain_mask.nii.gz (same sub/ses/anat layout)." };
+        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns subject, flair, t1 and optionally session, truth, brain_mask (paths relative to it)." };
         var output = new Option<string?>("--out") { Description = "Derivatives folder (default for --bids: DATASET/derivatives/instancesaliency)." };
         var model = CommonOptions.Model();
         var device = CommonOptions.Device();
         var explain = new ExplainSettingOptions();
         var command = new Command("plan", "Discover the scans and fix the task list and configuration (writes cohort-plan.json and dataset_description.json).")
         {
-            bids, truth, manifest, output, model, device,
+            bids, truth, brain, manifest, output, model, device,
         };
         foreach (var option in explain.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             var options = explain.Read(parsed);
             ComputeContext.For(parsed.GetValue(device)!);
-            var result = CohortPlanner.Plan(new CohortPlanner.Source(parsed.GetValue(bids), parsed.GetValue(truth), parsed.GetValue(manifest)),
+            var result = CohortPlanner.Plan(new CohortPlanner.Source(parsed.GetValue(bids), parsed.GetValue(truth), parsed.GetValue(manifest), parsed.GetValue(brain)),
                 parsed.GetValue(output), options, parsed.GetValue(model), parsed.GetValue(device)!);
             var plan = result.Plan;
             console.Out.WriteLine($"planned {plan.Tasks.Count} task(s) ({plan.Tasks.Count(t => t.Truth is not null)} with ground truth), configuration {plan.ConfigurationSha256[..12]}");

@@ -4,6 +4,7 @@ using System.Globalization;
 using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Imaging.Morphology;
+using InstanceSaliency.Pipeline.Scans;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Inference;
@@ -21,15 +22,16 @@ static class SegmentCommand
 {
     public static Command Create(CliConsole console)
     {
-        var flair = new Option<string>("--flair") { Description = "FLAIR image (.nii/.nii.gz), skull-stripped.", Required = true };
-        var t1 = new Option<string>("--t1") { Description = "T1 (MPRAGE) image on the FLAIR's grid.", Required = true };
+        var flair = new Option<string>("--flair") { Description = "FLAIR image (.nii/.nii.gz), skull-stripped or with --brain-mask; outputs lie on its grid.", Required = true };
+        var t1 = CommonOptions.T1();
+        var brainMask = CommonOptions.BrainMask();
         var model = new Option<string?>("--model") { Description = "Model: .iesm, PyTorch state_dict .pt/.pth with PATH.json, or TorchScript .ts (default: the embedded model)." };
         var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's, 0.3)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time)." };
         var connectivity = CommonOptions.Connectivity();
-        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, model, threshold, device, output, tta, connectivity };
+        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, brainMask, model, threshold, device, output, tta, connectivity };
         command.SetAction(parsed =>
         {
             string flairPath = parsed.GetValue(flair)!, t1Path = parsed.GetValue(t1)!, folder = parsed.GetValue(output)!;
@@ -40,13 +42,17 @@ static class SegmentCommand
             var context = ComputeContext.For(parsed.GetValue(device)!);
             string modelPath = EmbeddedModel.Resolve(parsed.GetValue(model));
 
-            var flairVolume = NiftiFile.ReadVolume(flairPath);
-            var t1Volume = NiftiFile.ReadVolume(t1Path);
-            var header = NiftiFile.ReadHeader(flairPath);
+            var scan = LoadedScan.Load(new ScanPaths(flairPath, t1Path, null, parsed.GetValue(brainMask)));
+            var (flairVolume, t1Volume, header) = (scan.Flair, scan.T1, scan.FlairImage.Header);
             using var network = ModelLoader.Load(modelPath, context);
             // Progress starts only once the inputs passed their checks: bad input prints one error line and nothing else.
             var segmenter = new Segmenter(network, context);
-            var progress = new StderrProgress(console.Error, $"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})");
+            // Warnings and the working grid are printed once the segmenter's own input checks passed (its first progress report).
+            var notes = scan.Warnings.Select(w => $"warning: {w}").ToList();
+            if (ModelWorkingGrid.For(network.Description, flairVolume.Geometry, flairPath) is { } grid)
+                notes.Add($"segment: the model works at {string.Join("×", network.Description.SpacingMm!)} mm {network.Description.AxisConvention ?? ModelDescription.DefaultAxisConvention}: "
+                    + $"the {flairVolume.Shape} scan is resampled onto a {grid.Working.Shape} working grid for the network and its probabilities back onto the FLAIR's grid (trilinear, through the affines).");
+            var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
             var result = parsed.GetValue(tta)
                 ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, tau ?? network.Description.Threshold, progress, flairPath, t1Path)
                 : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau }, progress, flairPath, t1Path);
@@ -63,11 +69,11 @@ static class SegmentCommand
         return command;
     }
 
-    sealed class StderrProgress(TextWriter error, string start) : IProgress<SegmentationProgress>
+    sealed class StderrProgress(TextWriter error, IEnumerable<string> start) : IProgress<SegmentationProgress>
     {
         public void Report(SegmentationProgress value)
         {
-            if (value.Stage == "preprocessing") error.WriteLine(start);
+            if (value.Stage == "preprocessing") foreach (string line in start) error.WriteLine(line);
             if (value.Stage == "windows") error.WriteLine($"segment: windows {value.Done}/{value.Total}");
         }
     }

@@ -6,6 +6,7 @@ using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Models.Training;
+using InstanceSaliency.Pipeline.Scans;
 
 namespace InstanceSaliency.Cli.Commands;
 
@@ -20,7 +21,7 @@ static class TrainCommand
     public static Command Create(CliConsole console)
     {
         var defaults = new TrainingOptions();
-        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns flair, t1, mask, split (train|validation); paths relative to the manifest." };
+        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns flair, t1, mask, split (train|validation) and optionally name, brain_mask; paths relative to the manifest." };
         var cases = new Option<string?>("--cases") { Description = "Folder of case folders holding flair.nii.gz, t1.nii.gz, mask.nii.gz (instead of --manifest)." };
         var validationCases = new Option<string[]>("--validation-case") { Description = "With --cases: a case folder name used for validation only (repeatable).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Output folder: checkpoint/, best.iesm, loss.tsv, validation.tsv.", Required = true };
@@ -100,7 +101,8 @@ static class TrainCommand
     {
         var model = new Option<string>("--model") { Description = "Model file (.iesm, .pt + sidecar, .ts).", Required = true };
         var flair = new Option<string>("--flair") { Description = "FLAIR of a labelled scan.", Required = true };
-        var t1 = new Option<string>("--t1") { Description = "T1 on the FLAIR's grid.", Required = true };
+        var t1 = CommonOptions.T1();
+        var brainMask = CommonOptions.BrainMask();
         var truth = new Option<string>("--truth") { Description = "Ground-truth lesion mask.", Required = true };
         var shifts = new Option<string[]>("--shift") { Description = $"Condition(s) to evaluate (repeatable): all, or {string.Join(", ", SiteShift.Standard.Select(s => s.Name))}.", AllowMultipleArgumentsPerToken = true };
         var thresholds = new Option<double[]>("--threshold") { Description = "Threshold(s) τ (repeatable; default the model's).", AllowMultipleArgumentsPerToken = true };
@@ -109,7 +111,7 @@ static class TrainCommand
         threads.Require(v => v >= 1, "≥ 1");
         var command = new Command("evaluate", "Lesion F1, nDSC, PPV, TPR of a model on one labelled scan, unshifted and under simulated site shifts.")
         {
-            model, flair, t1, truth, shifts, thresholds, tta, threads,
+            model, flair, t1, brainMask, truth, shifts, thresholds, tta, threads,
         };
         command.SetAction(parsed =>
         {
@@ -121,11 +123,9 @@ static class TrainCommand
                 throw new InvalidInputException($"--threshold {bad.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
             var context = ComputeContext.For("cpu", parsed.GetValue(threads));
             using var network = ModelLoader.Load(parsed.GetValue(model)!, context);
-            var f = NiftiFile.ReadVolume(parsed.GetValue(flair)!);
-            var tv = NiftiFile.ReadVolume(parsed.GetValue(t1)!);
-            var truthReading = NiftiFile.ReadMaskWithWarnings(parsed.GetValue(truth)!);
-            console.Warn(truthReading.Warnings);
-            var g = truthReading.Mask;
+            var scan = LoadedScan.Load(new ScanPaths(parsed.GetValue(flair)!, parsed.GetValue(t1)!, parsed.GetValue(truth)!, parsed.GetValue(brainMask)));
+            console.Warn(scan.Warnings);
+            var (f, tv, g) = (scan.Flair, scan.T1, scan.Truth!);
             var scores = SiteShiftEvaluation.Run(network, f, tv, g, conditions, context, taus, parsed.GetValue(tta),
                 new Progress(name => console.Error.WriteLine($"evaluate: {name}")));
             var c = CultureInfo.InvariantCulture;

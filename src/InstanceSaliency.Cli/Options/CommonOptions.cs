@@ -13,7 +13,12 @@ static class CommonOptions
 {
     public static Option<string> Flair() => new("--flair") { Description = "FLAIR image (.nii/.nii.gz), skull-stripped.", Required = true };
 
-    public static Option<string> T1() => new("--t1") { Description = "T1 image on the FLAIR's grid.", Required = true };
+    public static Option<string> T1() => new("--t1") { Description = "T1 image: on the FLAIR's grid, or on another grid overlapping it in world space (then resampled onto the FLAIR's grid through the affines).", Required = true };
+
+    public static Option<string?> BrainMask() => new("--brain-mask")
+    {
+        Description = "Brain mask (any grid overlapping the FLAIR; > 0.5 is brain): FLAIR and T1 are 0 outside it before normalisation. Needed for scans that are not skull-stripped.",
+    };
 
     public static Option<string?> Truth(string effect) => new("--truth") { Description = $"Ground-truth mask: {effect}." };
 

@@ -17,6 +17,7 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
     public readonly Option<string> Flair = CommonOptions.Flair();
     public readonly Option<string> T1 = CommonOptions.T1();
     public readonly Option<string?> Truth = CommonOptions.Truth(truthEffect);
+    public readonly Option<string?> BrainMask = CommonOptions.BrainMask();
     public readonly Option<string?> Model = CommonOptions.Model();
     public readonly Option<string> Output = CommonOptions.Output();
     public readonly Option<double?> Threshold = CommonOptions.Threshold();
@@ -30,7 +31,7 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
     /// <summary>Adds the scan's files, the model and the output folder to <paramref name="command"/>.</summary>
     public void AddFilesTo(Command command)
     {
-        foreach (Option option in new Option[] { Flair, T1, Truth, Model, Output }) command.Options.Add(option);
+        foreach (Option option in new Option[] { Flair, T1, BrainMask, Truth, Model, Output }) command.Options.Add(option);
     }
 
     /// <summary>Adds every option of an experiment command; <paramref name="lesionChoice"/> false leaves out --lesions/--max-lesions.</summary>
@@ -44,7 +45,7 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
     /// <summary>Checks and claims --out (<see cref="OutputFolder.Prepare"/>) before any work; returns the folder.</summary>
     public string PrepareOutput(ParseResult parsed) => OutputFolder.Prepare(parsed.GetValue(Output)!, Output.Name);
 
-    public ScanPaths Paths(ParseResult parsed) => new(parsed.GetValue(Flair)!, parsed.GetValue(T1)!, parsed.GetValue(Truth));
+    public ScanPaths Paths(ParseResult parsed) => new(parsed.GetValue(Flair)!, parsed.GetValue(T1)!, parsed.GetValue(Truth), parsed.GetValue(BrainMask));
 
     /// <summary>The same as <see cref="Paths"/>: the scan an explain run reads.</summary>
     public ScanPaths Explain(ParseResult parsed) => Paths(parsed);

@@ -37,6 +37,23 @@ public sealed record ModelDescription
     /// <summary>Input channel order.</summary>
     public IReadOnlyList<string> Modalities { get; init; } = ["flair", "t1"];
 
+    /// <summary>
+    /// The voxel size [i, j, k] in mm the model was trained at, along the axes of <see cref="AxisConvention"/>; null
+    /// (absent) = the network runs on each scan's own grid. A scan of another voxel size is reoriented to the
+    /// convention (exact), resampled to this spacing for the network and its probabilities brought back to the
+    /// FLAIR's grid (<see cref="Inference.ModelWorkingGrid"/>).
+    /// </summary>
+    public IReadOnlyList<double>? SpacingMm { get; init; }
+
+    /// <summary>
+    /// The voxel-axis convention the model was trained in (three letters, e.g. "RAS", "LAS"); only read with
+    /// <see cref="SpacingMm"/>. Absent = "RAS" (MONAI's <c>Orientation</c> default).
+    /// </summary>
+    public string? AxisConvention { get; init; }
+
+    /// <summary>The convention used when <see cref="SpacingMm"/> is given without <see cref="AxisConvention"/>.</summary>
+    public const string DefaultAxisConvention = "RAS";
+
     /// <summary>"torchscript" marks a TorchScript file whatever its extension; null otherwise.</summary>
     public string? Format { get; init; }
 
@@ -101,6 +118,7 @@ public sealed record ModelDescription
             throw new InvalidInputException($"{source}: modalities lists {Modalities.Count} channels but in_channels is {InChannels}.");
         if (OutChannels < 2)
             throw new InvalidInputException($"{source}: out_channels must be ≥ 2 (channel 1 is the lesion class); got {OutChannels}.");
+        CheckWorkingGrid(source);
         if (Format is "torchscript") return;
         if (Architecture != MonaiUNet)
             throw new InvalidInputException(
@@ -111,5 +129,13 @@ public sealed record ModelDescription
             throw new InvalidInputException($"{source}: act must be \"prelu\" (MONAI's UNet default); got \"{Act}\".");
         try { ToUNetSettings().Validate(); }
         catch (ArgumentException e) { throw new InvalidInputException($"{source}: {e.Message}", e); }
+    }
+
+    void CheckWorkingGrid(string source)
+    {
+        if (SpacingMm is { } spacing && (spacing.Count != 3 || spacing.Any(s => !(s > 0 && double.IsFinite(s)))))
+            throw new InvalidInputException(
+                $"{source}: spacing_mm must be three positive voxel sizes in mm along i, j, k (e.g. [1, 1, 1]); got [{string.Join(", ", spacing)}].");
+        if (AxisConvention is { } codes) Imaging.Geometry.AxisConvention.Parse(codes, $"{source}: axis_convention");
     }
 }

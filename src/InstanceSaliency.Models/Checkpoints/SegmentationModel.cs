@@ -53,9 +53,12 @@ public sealed class SegmentationModel : IDisposable
         return a / x * b;
     }
 
-    /// <summary>Wraps an in-memory U-Net (e.g. seeded weights for benchmarks, or a freshly trained one).</summary>
-    public static SegmentationModel FromNetwork(MonaiUNet network, string source = "in-memory U-Net") =>
-        new(network, ModelDescription.Of(network.Settings), ModelFormat.Package, source);
+    /// <summary>
+    /// Wraps an in-memory U-Net (e.g. seeded weights for benchmarks, or a freshly trained one); <paramref name="description"/>
+    /// replaces the default description of its settings (e.g. to give it a working grid, spacing_mm).
+    /// </summary>
+    public static SegmentationModel FromNetwork(MonaiUNet network, string source = "in-memory U-Net", ModelDescription? description = null) =>
+        new(network, description ?? ModelDescription.Of(network.Settings), ModelFormat.Package, source);
 
     public void Dispose() => Module.Dispose();
 }

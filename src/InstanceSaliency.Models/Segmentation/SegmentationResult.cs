@@ -7,4 +7,8 @@ namespace InstanceSaliency.Models.Segmentation;
 /// <param name="Mask">1 where p &gt; <paramref name="Threshold"/>, else 0.</param>
 /// <param name="Threshold">The threshold τ applied.</param>
 /// <param name="Windows">Sliding windows the network ran on.</param>
-public sealed record SegmentationResult(Volume<float> Probability, Volume<byte> Mask, double Threshold, int Windows);
+public sealed record SegmentationResult(Volume<float> Probability, Volume<byte> Mask, double Threshold, int Windows)
+{
+    /// <summary>What the network saw when it worked on another grid than the FLAIR's; null on the FLAIR's own grid.</summary>
+    public WorkingScan? Working { get; init; }
+}

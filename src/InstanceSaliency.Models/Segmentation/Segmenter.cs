@@ -13,6 +13,10 @@ namespace InstanceSaliency.Models.Segmentation;
 /// voxels, neither channel all zero), normalises each channel over its non-zero voxels, pads to multiples of
 /// 16 (symmetric), runs the Gaussian-weighted sliding window, takes p = softmax(z)[1], crops the padding and
 /// thresholds. Volumes map to the network as [1, channel, i, j, k] (<see cref="NetworkLayout"/>).
+/// A model with <c>spacing_mm</c> on a scan of another voxel size or axis convention works on its working grid
+/// (<see cref="ModelWorkingGrid"/>): FLAIR and T1 are reoriented and resampled there (trilinear, anti-aliased),
+/// segmented, and p is resampled back onto the FLAIR's grid (trilinear) before thresholding, so the mask lies
+/// on the FLAIR's grid; <see cref="SegmentationResult.Working"/> keeps what the network saw.
 /// </summary>
 public sealed class Segmenter(SegmentationModel model, ComputeContext context)
 {
@@ -30,8 +34,39 @@ public sealed class Segmenter(SegmentationModel model, ComputeContext context)
             throw new InvalidInputException($"{model.Source}: the model takes {model.Description.InChannels} channels; segmentation feeds 2 (FLAIR, T1).");
         context.Apply();
         double threshold = options.Threshold ?? model.Description.Threshold;
+        var workingGrid = ModelWorkingGrid.For(model.Description, flair.Geometry, flairName);
 
         progress?.Report(new SegmentationProgress("preprocessing", 0, 1));
+        if (workingGrid is { } grid)
+            return RunOnWorkingGrid(grid, flair, t1, threshold, options, progress, flairName, t1Name);
+        var (probability, windows) = Probability(flair, t1, options, progress);
+        return new SegmentationResult(flair.WithVoxels(probability), flair.WithVoxels(Threshold(probability, threshold)), threshold, windows);
+    }
+
+    SegmentationResult RunOnWorkingGrid(Imaging.Resampling.WorkingGrid grid, Volume<float> flair, Volume<float> t1, double threshold,
+        SegmentationOptions options, IProgress<SegmentationProgress>? progress, string flairName, string t1Name)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var flairWorking = grid.ToWorking(flair, flairName);
+        var t1Working = grid.ToWorking(t1, t1Name);
+        double toWorking = clock.Elapsed.TotalSeconds;
+        var (probabilityWorking, windows) = Probability(flairWorking, t1Working, options, progress);
+        clock.Restart();
+        var probability = grid.ToNative(flairWorking.WithVoxels(probabilityWorking), flairName + " (probability on the working grid)");
+        double toNative = clock.Elapsed.TotalSeconds;
+        var working = new WorkingScan(grid, flairWorking, t1Working, flairWorking.WithVoxels(probabilityWorking), toWorking, toNative);
+        return new SegmentationResult(probability, probability.WithVoxels(Threshold(probability.Voxels, threshold)), threshold, windows) { Working = working };
+    }
+
+    static byte[] Threshold(float[] probability, double threshold)
+    {
+        var mask = new byte[probability.Length];
+        for (int n = 0; n < mask.Length; n++) mask[n] = probability[n] > threshold ? (byte)1 : (byte)0;
+        return mask;
+    }
+
+    (float[] Probability, int Windows) Probability(Volume<float> flair, Volume<float> t1, SegmentationOptions options, IProgress<SegmentationProgress>? progress)
+    {
         float[] probability;
         int windows = 0;
         using (var scope = NewDisposeScope())
@@ -43,9 +78,7 @@ public sealed class Segmenter(SegmentationModel model, ComputeContext context)
             probability = NetworkLayout.ToVoxels(padding.Crop(nn.functional.softmax(logits, 1)[0, 1]));
         }
         progress?.Report(new SegmentationProgress("postprocessing", 0, 1));
-        var mask = new byte[probability.Length];
-        for (int n = 0; n < mask.Length; n++) mask[n] = probability[n] > threshold ? (byte)1 : (byte)0;
-        return new SegmentationResult(flair.WithVoxels(probability), flair.WithVoxels(mask), threshold, windows);
+        return (probability, windows);
     }
 
     void RequireLogits(Tensor logits, Tensor input)

@@ -1,15 +1,21 @@
 using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.BrainMasks;
 using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Resampling;
 
 namespace InstanceSaliency.Models.Training;
 
 /// <summary>One row of a training manifest: file paths (absolute) and the split, "train" or "validation".</summary>
-public sealed record TrainingCaseEntry(string Name, string FlairPath, string T1Path, string MaskPath, string Split);
+public sealed record TrainingCaseEntry(string Name, string FlairPath, string T1Path, string MaskPath, string Split)
+{
+    /// <summary>The case's brain mask (manifest column <c>brain_mask</c>), when there is one: FLAIR and T1 are 0 outside it.</summary>
+    public string? BrainMaskPath { get; init; }
+}
 
 /// <summary>
 /// Where the cases of a run come from. A manifest is a tab-separated file whose header names the columns
 /// <c>flair</c>, <c>t1</c>, <c>mask</c>, <c>split</c> (train | validation; "val" also accepted) and optionally
-/// <c>name</c>; relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
+/// <c>name</c> and <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does); relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
 /// with <c>flair.nii.gz</c>, <c>t1.nii.gz</c>, <c>mask.nii.gz</c>; named cases go to validation, the rest to training.
 /// </summary>
 public static class TrainingManifest
@@ -42,7 +48,10 @@ public static class TrainingManifest
             string split = NormaliseSplit(Cell("split"), $"{path}, line {line + 1}, column split");
             string flair = Resolve("flair");
             string name = header.Contains("name") ? Cell("name") : Path.GetFileName(Path.GetDirectoryName(flair)) ?? $"case{line}";
-            entries.Add(new TrainingCaseEntry(name, flair, Resolve("t1"), Resolve("mask"), split));
+            entries.Add(new TrainingCaseEntry(name, flair, Resolve("t1"), Resolve("mask"), split)
+            {
+                BrainMaskPath = header.Contains("brain_mask") && Cell("brain_mask").Length > 0 ? Resolve("brain_mask") : null,
+            });
         }
         return entries;
     }
@@ -74,12 +83,18 @@ public static class TrainingManifest
         var cases = entries.Select(e =>
         {
             var flair = NiftiFile.ReadVolume(e.FlairPath);
-            var t1 = NiftiFile.ReadVolume(e.T1Path);
             var reading = NiftiFile.ReadMaskWithWarnings(e.MaskPath);
             warnings.AddRange(reading.Warnings);
             var mask = reading.Mask;
-            flair.RequireSameGrid(t1, e.FlairPath, e.T1Path);
             flair.RequireSameGrid(mask, e.FlairPath, e.MaskPath);
+            // The T1 may lie on another grid overlapping the FLAIR (reordered or resampled through the affines), as in segment.
+            var t1 = T1OnFlairGrid.Map(flair, e.FlairPath, NiftiFile.ReadVolume(e.T1Path), e.T1Path).T1;
+            if (e.BrainMaskPath is { } brainPath)
+            {
+                var brain = BrainMask.Apply(flair, e.FlairPath, NiftiFile.ReadVolume(brainPath), brainPath).Mask;
+                flair = flair.WithVoxels(flair.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
+                t1 = t1.WithVoxels(t1.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
+            }
             return (e.Split, Case: new TrainingCase(e.Name, flair, t1, mask));
         }).ToList();
         var train = cases.Where(c => c.Split == "train").Select(c => c.Case).ToList();

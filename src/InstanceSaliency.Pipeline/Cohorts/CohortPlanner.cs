@@ -13,7 +13,7 @@ namespace InstanceSaliency.Pipeline.Cohorts;
 public static class CohortPlanner
 {
     /// <summary>Where the scans come from: exactly one of <see cref="Bids"/> and <see cref="Manifest"/>.</summary>
-    public sealed record Source(string? Bids, string? TruthDerivatives, string? Manifest);
+    public sealed record Source(string? Bids, string? TruthDerivatives, string? Manifest, string? BrainMaskDerivatives = null);
 
     /// <summary>The written plan, its folder, and how many complete tasks of a previous plan another configuration makes stale.</summary>
     public sealed record Result(CohortPlan Plan, string Derivatives, int Invalidated);
@@ -26,11 +26,13 @@ public static class CohortPlanner
         if ((source.Bids is null) == (source.Manifest is null)) throw new InvalidInputException("give exactly one of --bids DIR and --manifest TSV.");
         if (source.Manifest is not null && source.TruthDerivatives is not null)
             throw new InvalidInputException("--truth-derivatives goes with --bids; a manifest names its masks in a truth column.");
+        if (source.Manifest is not null && source.BrainMaskDerivatives is not null)
+            throw new InvalidInputException("--brain-mask-derivatives goes with --bids; a manifest names its brain masks in a brain_mask column.");
         IReadOnlyList<CohortScan> scans;
         string name;
         if (source.Bids is not null)
         {
-            scans = BidsDataset.Discover(source.Bids, source.TruthDerivatives);
+            scans = BidsDataset.Discover(source.Bids, source.TruthDerivatives, source.BrainMaskDerivatives);
             name = "bids:" + Path.GetFullPath(source.Bids);
             derivatives ??= Path.Combine(source.Bids, CohortPlan.DefaultDerivatives);
         }

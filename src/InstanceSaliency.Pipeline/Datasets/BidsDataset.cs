@@ -18,7 +18,9 @@ public static class BidsDataset
     /// <summary>Discovers the scans under <paramref name="root"/>, ordered by id.</summary>
     /// <param name="root">The dataset's root folder (holding sub-*).</param>
     /// <param name="truthDerivatives">Name of the folder under <c>derivatives/</c> holding the ground-truth masks, or null.</param>
-    public static IReadOnlyList<CohortScan> Discover(string root, string? truthDerivatives)
+    /// <param name="brainMaskDerivatives">Name of the folder under <c>derivatives/</c> holding the brain masks
+    /// (<c>*_desc-brain_mask.nii.gz</c>, same sub/ses/anat layout), or null.</param>
+    public static IReadOnlyList<CohortScan> Discover(string root, string? truthDerivatives, string? brainMaskDerivatives = null)
     {
         root = Path.GetFullPath(root);
         if (!Directory.Exists(root)) throw new InvalidInputException($"{root}: no such BIDS dataset folder.");
@@ -28,6 +30,13 @@ public static class BidsDataset
             truthRoot = Path.Combine(root, "derivatives", truthDerivatives);
             if (truthDerivatives.Length == 0 || truthDerivatives.Contains('/') || !Directory.Exists(truthRoot))
                 throw new InvalidInputException($"--truth-derivatives: no folder {truthRoot}; name a folder under {Path.Combine(root, "derivatives")}.");
+        }
+        string? brainRoot = null;
+        if (brainMaskDerivatives is not null)
+        {
+            brainRoot = Path.Combine(root, "derivatives", brainMaskDerivatives);
+            if (brainMaskDerivatives.Length == 0 || brainMaskDerivatives.Contains('/') || !Directory.Exists(brainRoot))
+                throw new InvalidInputException($"--brain-mask-derivatives: no folder {brainRoot}; name a folder under {Path.Combine(root, "derivatives")} holding sub-*/[ses-*/]anat/*_desc-brain_mask.nii.gz.");
         }
         var subjects = Directory.GetDirectories(root, "sub-*").Order(StringComparer.Ordinal).ToList();
         if (subjects.Count == 0) throw new InvalidInputException($"{root}: no sub-* folder; is this a BIDS dataset?");
@@ -42,17 +51,18 @@ public static class BidsDataset
             foreach (string folder in sessions)
             {
                 string? session = folder == subjectFolder ? null : Path.GetFileName(folder)[4..];
-                scans.AddRange(Session(root, folder, subject, session, truthRoot, problems));
+                scans.AddRange(Session(root, folder, subject, session, truthRoot, brainRoot, problems));
             }
         }
         if (problems.Count > 0)
             throw new InvalidInputException($"{root}: {problems.Count} incomplete subject(s) or session(s): {string.Join("; ", problems)}" +
                 ". Each needs anat/*_FLAIR.nii.gz with a *_T1w.nii.gz" + (truthRoot is null ? "" : " and a *_mask.nii.gz in the ground-truth derivatives") +
+                (brainRoot is null ? "" : " and a *_desc-brain_mask.nii.gz in the brain-mask derivatives") +
                 "; complete or remove them, or list the scans in a manifest (--manifest).");
         return scans.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
     }
 
-    static IEnumerable<CohortScan> Session(string root, string folder, string subject, string? session, string? truthRoot, List<string> problems)
+    static IEnumerable<CohortScan> Session(string root, string folder, string subject, string? session, string? truthRoot, string? brainRoot, List<string> problems)
     {
         string relative = Path.GetRelativePath(root, folder).Replace('\\', '/');
         var images = Images(Path.Combine(folder, "anat"));
@@ -64,6 +74,7 @@ public static class BidsDataset
             yield break;
         }
         var truths = truthRoot is null ? [] : Images(Path.Combine(truthRoot, relative, "anat")).Where(i => i.Name.Suffix == "mask").ToList();
+        var brains = brainRoot is null ? [] : Images(Path.Combine(brainRoot, relative, "anat")).Where(i => i.Name.Suffix == "mask" && i.Name["desc"] == "brain").ToList();
         foreach (var flair in flairs)
         {
             if (flair.Name["sub"] != subject || flair.Name["ses"] != session)
@@ -78,8 +89,14 @@ public static class BidsDataset
                 truth = Pick(truths, flair, null, "ground-truth *_mask", relative, problems, preferLabel: LesionLabel)?.Path;
                 if (truth is null) continue;
             }
+            string? brain = null;
+            if (brainRoot is not null)
+            {
+                brain = Pick(brains, flair, null, "brain mask *_desc-brain_mask", relative, problems, preferLabel: null)?.Path;
+                if (brain is null) continue;
+            }
             if (t1 is null) continue;
-            yield return new CohortScan(flair.Name.Prefix, subject, session, flair.Path, t1.Path, truth);
+            yield return new CohortScan(flair.Name.Prefix, subject, session, flair.Path, t1.Path, truth) { BrainMaskPath = brain };
         }
     }
 

@@ -7,6 +7,9 @@ namespace InstanceSaliency.Pipeline.Datasets;
 /// </summary>
 public sealed record CohortScan(string Id, string Subject, string? Session, string FlairPath, string T1Path, string? TruthPath)
 {
+    /// <summary>The scan's brain mask (manifest column <c>brain_mask</c>, or the BIDS brain-mask derivative), when there is one.</summary>
+    public string? BrainMaskPath { get; init; }
+
     /// <summary>
     /// Where the scan's outputs go inside the derivatives folder, with '/' separators:
     /// <c>sub-&lt;subject&gt;[/ses-&lt;session&gt;]/anat/&lt;id&gt;</c> (BIDS derivatives layout).

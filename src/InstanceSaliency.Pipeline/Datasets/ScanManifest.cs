@@ -13,7 +13,7 @@ namespace InstanceSaliency.Pipeline.Datasets;
 public static partial class ScanManifest
 {
     static readonly string[] Required = ["subject", "flair", "t1"];
-    static readonly string[] Known = ["subject", "session", "flair", "t1", "truth"];
+    static readonly string[] Known = ["subject", "session", "flair", "t1", "truth", "brain_mask"];
 
     [GeneratedRegex("^[A-Za-z0-9]+$")]
     private static partial Regex Label();
@@ -31,7 +31,7 @@ public static partial class ScanManifest
         var header = lines[0].Text.Split('\t').Select(h => h.Trim().ToLowerInvariant()).ToList();
         var missing = Required.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
-            throw new InvalidInputException($"{path}: the header lacks the column(s) {string.Join(", ", missing)}; a manifest has tab-separated columns subject, flair, t1 and optionally session, truth. Header read: [{string.Join(", ", header)}].");
+            throw new InvalidInputException($"{path}: the header lacks the column(s) {string.Join(", ", missing)}; a manifest has tab-separated columns subject, flair, t1 and optionally session, truth, brain_mask. Header read: [{string.Join(", ", header)}].");
         foreach (string column in header.Where(c => !Known.Contains(c)))
             throw new InvalidInputException($"{path}: unknown column \"{column}\"; the columns are {string.Join(", ", Known)}.");
         if (header.Distinct().Count() != header.Count) throw new InvalidInputException($"{path}: a column name appears twice in the header.");
@@ -76,12 +76,13 @@ public static partial class ScanManifest
             string? subject = Label("subject", "sub-");
             string? session = header.Contains("session") && Cell("session").Length > 0 ? Label("session", "ses-") : null;
             string? flair = File("flair"), t1 = File("t1"), truth = header.Contains("truth") ? File("truth") : null;
+            string? brainMask = header.Contains("brain_mask") ? File("brain_mask") : null;
             string id = session is null ? $"sub-{subject}" : $"sub-{subject}_ses-{session}";
             if (subject is not null && seen.TryGetValue(id, out int first))
                 lineProblems.Add($"{where}: {id} again (first on line {first}); each subject and session appears once.");
             else if (subject is not null) seen[id] = number;
             if (lineProblems.Count > 0) throw new InvalidInputException(string.Join(" ", lineProblems));
-            return new CohortScan(id, subject!, session, flair!, t1!, truth);
+            return new CohortScan(id, subject!, session, flair!, t1!, truth) { BrainMaskPath = brainMask };
         }
     }
 

@@ -16,7 +16,7 @@ namespace InstanceSaliency.Pipeline.Experiments;
 /// </summary>
 public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volume<byte>? Truth, SegmentationResult Segmentation, LesionReport Lesions)
 {
-    /// <summary>The ground truth's value warnings (<see cref="Imaging.Nifti.MaskReading"/>), for the command line to show.</summary>
+    /// <summary>Lines for the user about the inputs (<see cref="LoadedScan.Warnings"/>), for the command line to show.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>
@@ -29,11 +29,15 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
         Connectivity? connectivity = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var (_, _, flair, t1, truth, warnings) = LoadedScan.Load(paths);
+        var loaded = LoadedScan.Load(paths);
+        var (flair, t1, truth) = (loaded.Flair, loaded.T1, loaded.Truth);
+        if (Models.Inference.ModelWorkingGrid.For(model.Description, flair.Geometry, paths.FlairPath) is { } grid)
+            throw new InvalidInputException(
+                $"{paths.FlairPath}: a {flair.Shape} scan of {Spacing(flair)} mm, but the model works on a {grid.Working.Shape} grid of its spacing_mm; the experiments (context, synth, sanity) run on the model's own grid only so far: resample the scan to the model's spacing first, or use `ies explain`.");
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
             new LesionInstanceOptions { Connectivity = connectivity ?? Connectivity.Default }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
-        return new ExperimentScan(flair, t1, truth, segmentation, report) { MinimumLesionVoxels = minimumLesionVoxels, Warnings = warnings };
+        return new ExperimentScan(flair, t1, truth, segmentation, report) { MinimumLesionVoxels = minimumLesionVoxels, Warnings = loaded.Warnings };
     }
 
     /// <summary>The smallest lesion studied, in voxels (<see cref="LesionSelection"/>); 1 studies every component.</summary>
@@ -42,6 +46,9 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
         get;
         init => field = value >= 1 ? value : throw new InvalidInputException($"--min-size must be ≥ 1; got {value}.");
     } = 1;
+
+    static string Spacing(Volume<float> v) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{v.Geometry.VoxelSizeMm.I:G3}×{v.Geometry.VoxelSizeMm.J:G3}×{v.Geometry.VoxelSizeMm.K:G3}");
 
     /// <summary>
     /// The lesions to study, chosen as `ies explain` chooses them (<see cref="LesionSelection"/>); refuses a scan left

@@ -6,12 +6,12 @@ namespace InstanceSaliency.Pipeline.Explanation;
 /// </summary>
 public sealed record ExplainProgress(string Step, int Done, int Total, TimeSpan? Remaining)
 {
-    /// <summary>The step of a warning about the inputs (e.g. a mask's values); the message follows it.</summary>
-    public const string WarningStep = "warning";
+    /// <summary>The step of a warning line: its text starts with this ("warning: ...").</summary>
+    public const string WarningPrefix = "warning: ";
 
-    /// <summary>A warning to show the user (the library never prints; the command line does).</summary>
-    public static ExplainProgress Warning(string message) => new($"{WarningStep}: {message}", 0, 0, null);
+    /// <summary>A line for the user about the input (resampling done, a mask binarised, a skull-on FLAIR).</summary>
+    public static ExplainProgress Warning(string text) => new(WarningPrefix + text, 0, 0, null);
 
     /// <summary>Whether this is a <see cref="Warning"/>.</summary>
-    public bool IsWarning => Step.StartsWith(WarningStep + ": ", StringComparison.Ordinal);
+    public bool IsWarning => Step.StartsWith(WarningPrefix, StringComparison.Ordinal);
 }

@@ -12,7 +12,10 @@ static class ExplainRecord
     public static RunRecord Of(ScanPaths scan, SegmentationModel model, ExplainOptions options, string device, ExplainRun.Result result) => new()
     {
         Version = RunRecordFile.ToolVersion,
-        Inputs = new RunInputFiles(File(scan.FlairPath), File(scan.T1Path), scan.TruthPath is null ? null : File(scan.TruthPath)),
+        Inputs = new RunInputFiles(File(scan.FlairPath), File(scan.T1Path), scan.TruthPath is null ? null : File(scan.TruthPath))
+        {
+            BrainMask = scan.BrainMaskPath is null ? null : File(scan.BrainMaskPath),
+        },
         Model = new RunModel(
             System.IO.File.Exists(model.Source) ? Path.GetFullPath(model.Source) : model.Source,
             System.IO.File.Exists(model.Source) ? FileHash.Sha256(model.Source) : null,

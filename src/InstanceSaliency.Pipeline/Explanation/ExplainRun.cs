@@ -36,14 +36,14 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         var clock = Stopwatch.StartNew();
         void Lap(string step) { timings[step] = clock.Elapsed.TotalSeconds; clock.Restart(); }
 
-        // Progress starts once the inputs passed their checks: bad input prints one error line and nothing else.
-        var (_, flairImage, flair, t1, truth, warnings) = LoadedScan.Load(scan);
-        foreach (string warning in warnings) progress?.Report(ExplainProgress.Warning(warning));
-        progress?.Report(new ExplainProgress("read", 0, 0, null));
+        // No progress before the scan passed its checks: bad input prints one error line and nothing else.
+        var loaded = LoadedScan.Load(scan);
+        var (flairImage, flair, t1, truth) = (loaded.FlairImage, loaded.Flair, loaded.T1, loaded.Truth);
         Lap("read");
 
+        // The warnings go out with the segmenter's first report, once its own input checks passed: bad input stays one error line.
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = options.Threshold },
-            new SegmentationStep(progress), scan.FlairPath, scan.T1Path);
+            new SegmentationStep(progress, loaded.Warnings), scan.FlairPath, scan.T1Path);
         Lap("segment");
 
         // Every component is an instance (ids and metrics as `ies lesions`); min-size only picks what is explained.
@@ -59,7 +59,9 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         if (report.MissedLabels is { } missed)
             LabelMapFile.Write(missed, report.LabelVoxelType, Path.Combine(outputFolder, ExplainFiles.Missed), flairImage.Header);
 
-        var (rows, columns) = Explain(chosen, flair, t1, segmentation.Probability, flairImage.Header, outputFolder, progress);
+        var network = NetworkGridLesions.For(segmentation, report, chosen, flair, t1);
+        if (network.Working is not null) WriteWorkingGrid(network, chosen, report.LabelVoxelType, flairImage.Header, outputFolder);
+        var (rows, columns) = Explain(chosen, network, segmentation.Probability, flairImage.Header, outputFolder, progress);
         Lap("explain");
         LesionTableFile.Write(Path.Combine(outputFolder, ExplainFiles.LesionTable), columns, rows);
         Lap("write");
@@ -81,11 +83,11 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
             new AttributionModel(model).Layer(options.CamLayer ?? model.Description.CamLayer);
     }
 
-    (List<LesionRow> Rows, IReadOnlyList<string> Columns) Explain(List<LesionInstance> lesions, Volume<float> flair, Volume<float> t1, Volume<float> probability,
+    (List<LesionRow> Rows, IReadOnlyList<string> Columns) Explain(List<LesionInstance> lesions, NetworkGridLesions network, Volume<float> probability,
         NiftiHeader header, string outputFolder, IProgress<ExplainProgress>? progress)
     {
         var attributionModel = new AttributionModel(model);
-        using var input = NetworkInput.From(flair, t1, model.SizeMultiple, context.Device);
+        using var input = NetworkInput.From(network.Flair, network.T1, model.SizeMultiple, context.Device);
         ExecutionStrategy strategy = options.Strategy == ExplainStrategy.Naive ? new FullVolumeStrategy() : new ExactCropStrategy();
         var settings = options.MethodSettings(model.Description.CamLayer);
         var methods = options.Catalog.Select(entry => (Entry: entry, Method: entry.Create(settings, input))).ToList();
@@ -93,13 +95,15 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         var columns = LesionRow.Columns(methods.Select(m => (m.Entry.Name, m.Method.MapChannels(model.Description.Modalities))), LesionRings.DefaultRingCount);
 
         if (lesions.Count > 0 && progress is not null)
-            progress.Report(new ExplainProgress("estimate", 0, pace.Total, pace.Estimate(Calibrate(attributionModel, strategy, input, lesions[0]))));
+            progress.Report(new ExplainProgress("estimate", 0, pace.Total, pace.Estimate(Calibrate(attributionModel, strategy, input, network.Voxels(lesions[0])))));
 
         var rows = new List<LesionRow>();
         foreach (var lesion in lesions)
         {
-            var target = input.Target(lesion.Id, lesion.VoxelIndices);
-            var rings = LesionRings.Around(flair.Geometry, lesion.VoxelIndices);
+            // Ω on the grid the network saw: the lesion itself, or its native component mapped there (nearest).
+            var omega = network.Voxels(lesion);
+            var target = input.Target(lesion.Id, omega);
+            var rings = LesionRings.Around(network.Flair.Geometry, omega);
             var row = new LesionRow(lesion, lesion.VoxelIndices.Average(v => (double)probability.Voxels[v]));
             foreach (var (entry, method) in methods)
             {
@@ -114,7 +118,7 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
                     {
                         var volume = input.ToVolume(map[c]);
                         WriteMap(volume, outputFolder, lesion.Id, name, channels[c], header);
-                        features[channels[c]] = MapFeatures.Of(volume.Voxels, lesion.VoxelIndices, rings);
+                        features[channels[c]] = MapFeatures.Of(volume.Voxels, omega, rings);
                         row.Add(name, channels[c], features[channels[c]]);
                         foreach (var derived in entry.Derived.Where(d => d.SourceChannel == channels[c]))
                             WriteMap(derived.Transform(volume), outputFolder, lesion.Id, name, derived.Channel, header);
@@ -131,21 +135,43 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
     }
 
     /// <summary>Seconds of one forward+backward pass on a typical crop (the first lesion's), for the up-front estimate.</summary>
-    static double Calibrate(AttributionModel model, ExecutionStrategy strategy, NetworkInput input, LesionInstance lesion)
+    static double Calibrate(AttributionModel model, ExecutionStrategy strategy, NetworkInput input, IReadOnlyList<int> omega)
     {
-        var target = input.Target(lesion.Id, lesion.VoxelIndices);
+        var target = input.Target(0, omega);
         strategy.Run(model, new InstanceGradient(), input, target).Dispose(); // warm-up
         var watch = System.Diagnostics.Stopwatch.StartNew();
         strategy.Run(model, new InstanceGradient(), input, target).Dispose();
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// The network's input and the explained lesions' Ω on its working grid, written beside the maps so viewers
+    /// overlay them on the native FLAIR in world space (the files carry the working grid's affine).
+    /// </summary>
+    static void WriteWorkingGrid(NetworkGridLesions network, IReadOnlyList<LesionInstance> lesions, LabelVoxelType type, NiftiHeader header, string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, ExplainFiles.WorkingFolder));
+        NiftiFile.Write(network.Flair, Path.Combine(folder, ExplainFiles.WorkingFlair), header);
+        NiftiFile.Write(network.T1, Path.Combine(folder, ExplainFiles.WorkingT1), header);
+        var labels = new int[network.Flair.Voxels.Length];
+        foreach (var lesion in lesions)
+            foreach (int v in network.Voxels(lesion)) labels[v] = lesion.Id;
+        LabelMapFile.Write(network.Flair.WithVoxels(labels), type, Path.Combine(folder, ExplainFiles.WorkingLabels), header);
+    }
+
     static void WriteMap(Volume<float> map, string folder, int id, string method, string channel, NiftiHeader header) =>
         NiftiFile.Write(map, Path.Combine(folder, ExplainFiles.MapPath(id, method, channel)), header);
 
-    sealed class SegmentationStep(IProgress<ExplainProgress>? target) : IProgress<SegmentationProgress>
+    sealed class SegmentationStep(IProgress<ExplainProgress>? target, IReadOnlyList<string> warnings) : IProgress<SegmentationProgress>
     {
-        public void Report(SegmentationProgress value) =>
+        bool _warned;
+
+        public void Report(SegmentationProgress value)
+        {
+            if (!_warned)
+                foreach (string warning in warnings) target?.Report(ExplainProgress.Warning(warning));
+            _warned = true;
             target?.Report(new ExplainProgress($"segmenting ({value.Stage})", value.Done, value.Total, null));
+        }
     }
 }

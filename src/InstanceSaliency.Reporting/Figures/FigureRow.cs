@@ -14,11 +14,11 @@ public sealed record FigureRow(string Title, Volume<float> Anatomy, Volume<float
     {
         var rows = new List<FigureRow> { new("FLAIR, lesion outline (green)", images.Flair, null, null) };
         if (images.SmoothGradFlair is { } f)
-            rows.Add(new("FLAIR + SmoothGrad, FLAIR channel (logit per unit)", images.Flair, f, new OverlayColourMap(true, box.MaxMagnitude(f))));
+            rows.Add(new("FLAIR + SmoothGrad, FLAIR channel (logit per unit)", images.Flair, f, new OverlayColourMap(true, box.On(f.Affine).MaxMagnitude(f))));
         if (images.SmoothGradT1 is { } t)
-            rows.Add(new("T1 + SmoothGrad, T1 channel (logit per unit)", images.T1, t, new OverlayColourMap(true, box.MaxMagnitude(t))));
+            rows.Add(new("T1 + SmoothGrad, T1 channel (logit per unit)", images.T1, t, new OverlayColourMap(true, box.On(t.Affine).MaxMagnitude(t))));
         if (images.GradCam is { } c)
-            rows.Add(new("FLAIR + Grad-CAM++", images.Flair, c, new OverlayColourMap(false, box.MaxMagnitude(c))));
+            rows.Add(new("FLAIR + Grad-CAM++", images.Flair, c, new OverlayColourMap(false, box.On(c.Affine).MaxMagnitude(c))));
         return rows;
     }
 }

@@ -6,7 +6,8 @@ namespace InstanceSaliency.Reporting.Viewer;
 /// <summary>
 /// assets/lesions/lesion-&lt;id4&gt;.js: the lesion's neighbourhood (<see cref="LesionNeighbourhood"/>) cut out of the
 /// anatomy, its outline and its maps, as base64 .nii.gz with the crop's shifted affine, plus the display windows
-/// and colour limits the figure uses. A classic script (not fetched data), so it loads from file:// too.
+/// and colour limits the figure uses. Maps on another grid than the FLAIR (a model's working grid) are cut on their
+/// own grid around the same world cube; the viewer overlays them through their affines. A classic script (not fetched data), so it loads from file:// too.
 /// </summary>
 public static class LesionViewerScript
 {
@@ -25,8 +26,10 @@ public static class LesionViewerScript
         void Add(string name, Imaging.Volumes.Volume<float>? map)
         {
             if (map is null) return;
-            volumes[name] = Convert.ToBase64String(EmbeddedNifti.Scaled(box.Crop(map)));
-            limits[name] = box.MaxMagnitude(map);
+            // A map on the model's working grid gets the same world cube cut from its own grid, with its own affine.
+            var own = box.On(map.Affine);
+            volumes[name] = Convert.ToBase64String(EmbeddedNifti.Scaled(own.Crop(map)));
+            limits[name] = own.MaxMagnitude(map);
         }
         Add("smoothgrad_flair", images.SmoothGradFlair);
         Add("smoothgrad_t1", images.SmoothGradT1);

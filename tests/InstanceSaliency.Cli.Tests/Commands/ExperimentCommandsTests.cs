@@ -72,14 +72,15 @@ public sealed class ExperimentCommandsTests : IDisposable
     [InlineData("context")]
     [InlineData("synth")]
     [InlineData("sanity")]
-    public void Images_on_other_grids_are_refused(string command)
+    public void A_t1_not_overlapping_the_flair_in_world_space_is_refused(string command)
     {
-        var shifted = Volume<float>.Zeros(ImageGeometry.FromAffine(new GridShape(40, 36, 30), Affine.Identity.Shifted(0, 0, 2)));
+        // 200 mm away: no FLAIR voxel centre lies in its field of view (a T1 that overlaps is resampled instead, issue 14).
+        var shifted = Volume<float>.Zeros(ImageGeometry.FromAffine(new GridShape(40, 36, 30), Affine.Identity.Shifted(0, 0, 200)));
         shifted[20, 18, 15] = 1;
         string t1 = _folder.File("shifted.nii.gz");
         NiftiFile.Write(shifted, t1);
         var result = CliRunner.Run(command, "--flair", _flair, "--t1", t1, "--model", _model, "--out", _folder.File("y"));
-        CliRunner.AssertBadInput(result, t1, _flair);
+        CliRunner.AssertBadInput(result, t1, _flair, "overlaps only 0.0%");
     }
 
     [Fact]

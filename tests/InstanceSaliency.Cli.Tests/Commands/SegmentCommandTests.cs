@@ -50,11 +50,24 @@ public sealed class SegmentCommandTests : IDisposable
     }
 
     [Fact]
-    public void Grids_that_differ_are_refused()
+    public void A_t1_on_another_grid_is_resampled_onto_the_flair_with_one_warning()
     {
+        // The same T1 one voxel further along i (its affine shifted by 1 mm): resampled through the affines.
         var shifted = NiftiFile.ReadVolume(_t1).Reframe(1, 0, 0, new GridShape(64, 72, 56));
         string t1 = Write("t1-shifted.nii.gz", shifted);
-        CliRunner.AssertBadInput(Segment(_flair, t1), _flair, t1);
+        var result = Segment(_flair, t1);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var warning = Assert.Single(result.Error.Split('\n'), l => l.StartsWith("warning: " + t1, StringComparison.Ordinal));
+        Assert.Contains("resampled onto the FLAIR's grid", warning);
+    }
+
+    [Fact]
+    public void A_t1_that_does_not_overlap_the_flair_is_refused_naming_the_overlap()
+    {
+        var t1 = NiftiFile.ReadVolume(_t1);
+        string path = Write("t1-far.nii.gz", new Volume<float>(t1.Voxels, t1.Geometry with { Sform = t1.Affine.Shifted(0, 0, 300), SformCode = 2, QformCode = 0 }));
+        CliRunner.AssertBadInput(Segment(_flair, path), path, "overlaps only 0.0%");
+        Assert.Empty(Directory.GetDirectories(_folder.Path, "out-*"));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using InstanceSaliency.Analysis.Pooling;
 using InstanceSaliency.Pipeline.Analyze;
 using InstanceSaliency.Pipeline.Explanation;
 using InstanceSaliency.Imaging;
+using InstanceSaliency.Imaging.Geometry;
 using InstanceSaliency.Imaging.Nifti;
+using InstanceSaliency.Imaging.Volumes;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Saliency;
 using InstanceSaliency.TestSupport;
@@ -143,9 +145,10 @@ public sealed class CohortRunTests : IDisposable
     [Fact]
     public void A_refused_scan_fails_alone_and_leaves_nothing_behind()
     {
-        // sub-02's T1 on another grid: ExplainRun refuses it; the other scans still complete.
+        // sub-02's T1 300 mm away from its FLAIR in world space: ExplainRun refuses it; the other scans still complete.
         var (other, _) = SyntheticScan.Ellipsoid(20, 36, 30);
-        NiftiFile.Write(other, Path.Combine(_root, "sub-02", "anat", "sub-02_T1w.nii.gz"));
+        var elsewhere = ImageGeometry.FromAffine(other.Shape, Affine.Identity.Shifted(300, 0, 0));
+        NiftiFile.Write(new Volume<float>(other.Voxels, elsewhere), Path.Combine(_root, "sub-02", "anat", "sub-02_T1w.nii.gz"));
         var (plan, derivatives) = (Plan(Cheap).Plan, Plan(Cheap).Derivatives);
         var summary = RunShard(plan, derivatives, Shard.All);
         Assert.Equal(2, summary.Done);

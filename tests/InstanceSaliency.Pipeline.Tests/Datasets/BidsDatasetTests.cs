@@ -92,6 +92,28 @@ public sealed class BidsDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Brain_masks_come_from_the_named_derivatives_folder_by_desc_brain()
+    {
+        string root = _folder.File("bids");
+        SyntheticCohort.WriteBids(root, subjects: 2, truth: false);
+        foreach (string subject in new[] { "01", "02" })
+        {
+            string anat = Path.Combine(root, "derivatives", "brains", $"sub-{subject}", "anat");
+            Directory.CreateDirectory(anat);
+            File.WriteAllText(Path.Combine(anat, $"sub-{subject}_desc-brain_mask.nii.gz"), "");
+            File.WriteAllText(Path.Combine(anat, $"sub-{subject}_desc-csf_mask.nii.gz"), ""); // another mask: not a brain mask
+        }
+        var scans = BidsDataset.Discover(root, truthDerivatives: null, brainMaskDerivatives: "brains");
+        Assert.Equal(Path.Combine(root, "derivatives", "brains", "sub-02", "anat", "sub-02_desc-brain_mask.nii.gz"), scans[1].BrainMaskPath);
+        Assert.All(BidsDataset.Discover(root, null), s => Assert.Null(s.BrainMaskPath));
+
+        File.Delete(Path.Combine(root, "derivatives", "brains", "sub-01", "anat", "sub-01_desc-brain_mask.nii.gz"));
+        var error = Assert.Throws<InvalidInputException>(() => BidsDataset.Discover(root, null, "brains"));
+        Assert.Contains("no brain mask *_desc-brain_mask for sub-01_FLAIR.nii.gz", error.Message);
+        Assert.Contains("--brain-mask-derivatives", Assert.Throws<InvalidInputException>(() => BidsDataset.Discover(root, null, "none")).Message);
+    }
+
+    [Fact]
     public void Missing_dataset_or_derivatives_are_refused()
     {
         Assert.Contains("no such BIDS dataset", Assert.Throws<InvalidInputException>(() => BidsDataset.Discover(_folder.File("none"), null)).Message);

@@ -27,6 +27,14 @@ public sealed class ScanManifestTests : IDisposable
         Assert.Null(scans[1].Session);
     }
 
+    [Fact]
+    public void A_brain_mask_column_names_each_scans_brain_mask()
+    {
+        var scans = ScanManifest.Read(Manifest("subject\tflair\tt1\tbrain_mask", "01\ta_flair.nii.gz\ta_t1.nii.gz\ta_mask.nii.gz"));
+        Assert.Equal(_folder.File("a_mask.nii.gz"), Assert.Single(scans).BrainMaskPath);
+        Assert.Null(ScanManifest.Read(Manifest("subject\tflair\tt1", "01\ta_flair.nii.gz\ta_t1.nii.gz"))[0].BrainMaskPath);
+    }
+
     [Theory]
     [InlineData("the header lacks the column(s) t1", "subject\tflair", "01\ta_flair.nii.gz")]
     [InlineData("unknown column \"mask\"", "subject\tflair\tt1\tmask", "01\ta_flair.nii.gz\ta_t1.nii.gz\ta_mask.nii.gz")]
