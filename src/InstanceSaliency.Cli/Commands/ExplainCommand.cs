@@ -27,12 +27,13 @@ static class ExplainCommand
         command.SetAction(parsed =>
         {
             var options = settings.Read(parsed, ScanInputOptions.ParseIds(parsed.GetValue(lesions)));
+            var paths = scan.Explain(parsed);
             string folder = scan.PrepareOutput(parsed);
             var context = ComputeContext.For(parsed.GetValue(scan.Device)!, seed: parsed.GetValue(settings.Seed));
             using var network = ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(scan.Model)), context);
             var explain = new ExplainRun(network, context, options);
             explain.CheckSettings(); // e.g. --cam-layer: the layer must exist in this model, refused before segmentation
-            var result = explain.Run(scan.Explain(parsed), folder, new ExplainProgressPrinter(console.Error, "explain"));
+            var result = explain.Run(paths, folder, new ExplainProgressPrinter(console.Error, "explain"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"explained {result.Rows.Count} lesion(s) ({result.Lesions.Count} predicted, {result.Lesions.Missed.Count} missed) in {result.TimingsSeconds.Values.Sum():F1} s; wrote {Path.GetFullPath(folder)}"));
             return CommandLineApp.Success;

@@ -45,7 +45,12 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
     /// <summary>Checks and claims --out (<see cref="OutputFolder.Prepare"/>) before any work; returns the folder.</summary>
     public string PrepareOutput(ParseResult parsed) => OutputFolder.Prepare(parsed.GetValue(Output)!, Output.Name);
 
-    public ScanPaths Paths(ParseResult parsed) => new(parsed.GetValue(Flair)!, parsed.GetValue(T1)!, parsed.GetValue(Truth), parsed.GetValue(BrainMask));
+    /// <summary>The scan's files, each checked to exist and be a file (<see cref="InputFile"/>) before anything reads or hashes it.</summary>
+    public ScanPaths Paths(ParseResult parsed) => new(
+        InputFile.Require(parsed.GetValue(Flair)!, Flair.Name),
+        InputFile.Require(parsed.GetValue(T1)!, T1.Name),
+        parsed.GetValue(Truth) is { } truth ? InputFile.Require(truth, Truth.Name) : null,
+        parsed.GetValue(BrainMask) is { } mask ? InputFile.Require(mask, BrainMask.Name) : null);
 
     /// <summary>The same as <see cref="Paths"/>: the scan an explain run reads.</summary>
     public ScanPaths Explain(ParseResult parsed) => Paths(parsed);

@@ -28,6 +28,13 @@ public sealed class ReliabilityFiles : IDisposable
             File.Copy(source, Path.Combine(Cases, "case1", name));
         Directory.CreateDirectory(EmptyFolder = _folder.File("empty"));
         File.WriteAllText(AFile = _folder.File("a-file.txt"), "x");
+        _run = new Lazy<string>(() =>
+        {
+            string run = _folder.File("run");
+            var result = CliRunner.Run("explain", "--flair", Flair, "--t1", T1, "--truth", Truth, "--model", Model, "--out", run,
+                "--methods", "smoothgrad", "--samples", "1", "--threshold", "0.99");
+            return result.ExitCode == 0 ? run : throw new InvalidOperationException(result.Error);
+        });
     }
 
     public string Flair { get; }
@@ -61,6 +68,11 @@ public sealed class ReliabilityFiles : IDisposable
         ["demo"] = o => ["demo", "--out", o],
         ["train"] = o => ["train", "--cases", Cases, "--validation-case", "case1", "--out", o],
     };
+
+    /// <summary>A complete explain folder of the scan (one missed lesion, SmoothGrad with one sample), made on first use.</summary>
+    public string RunFolder => _run.Value;
+
+    readonly Lazy<string> _run;
 
     public void Dispose() => _folder.Dispose();
 }

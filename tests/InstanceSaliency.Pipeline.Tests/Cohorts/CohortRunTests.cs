@@ -155,7 +155,10 @@ public sealed class CohortRunTests : IDisposable
         var failure = Assert.Single(summary.Failed);
         Assert.StartsWith("sub-02: ", failure);
         Assert.Contains("sub-02_T1w.nii.gz", failure);
-        Assert.Equal([TaskState.Complete, TaskState.Pending, TaskState.Complete], CohortStatus.Of(plan, derivatives).Entries.Select(e => e.State));
+        // issue 19: failed, not pending; nothing but the failure mark (with the reason) is left
+        Assert.Equal([TaskState.Complete, TaskState.Failed, TaskState.Complete], CohortStatus.Of(plan, derivatives).Entries.Select(e => e.State));
+        Assert.Empty(TaskFolder.Leftovers(plan.Tasks[1], derivatives));
+        Assert.Contains("sub-02_T1w.nii.gz", File.ReadAllText(TaskFolder.FailedMark(plan.Tasks[1], derivatives)));
     }
 
     CohortPlanner.Result Plan(ExplainOptions options) =>

@@ -51,7 +51,8 @@ public sealed record SanityOptions
         foreach (string m in Methods)
             if (!Checked.Contains(m))
                 throw new InvalidInputException($"--methods: the sanity check runs smoothgrad and gradcampp; got \"{m}\".");
-        if (SmoothGrad.Samples < 1) throw new InvalidInputException($"--samples must be ≥ 1; got {SmoothGrad.Samples}.");
+        if (SmoothGrad.Samples is < 1 or > Explanation.ExplainOptions.MaximumSamples)
+            throw new InvalidInputException($"--samples must be between 1 and {Explanation.ExplainOptions.MaximumSamples}; got {SmoothGrad.Samples}.");
         if (!double.IsFinite(SmoothGrad.NoiseFractionOfFlairRange) || SmoothGrad.NoiseFractionOfFlairRange < 0)
             throw new InvalidInputException($"--noise must be a finite fraction ≥ 0; got {SmoothGrad.NoiseFractionOfFlairRange}.");
         if (!double.IsFinite(NearRadiusMm) || NearRadiusMm < 0) throw new InvalidInputException($"--near must be a finite number of mm ≥ 0; got {NearRadiusMm}.");

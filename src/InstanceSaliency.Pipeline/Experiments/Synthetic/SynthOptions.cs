@@ -59,7 +59,8 @@ public sealed record SynthOptions
         if (Repeats < 1) throw new InvalidInputException($"--repeats must be ≥ 1; got {Repeats}.");
         if (!double.IsFinite(EdgeSigmaMm) || EdgeSigmaMm < 0) throw new InvalidInputException($"--edge must be a finite number of mm ≥ 0; got {EdgeSigmaMm}.");
         if (!double.IsFinite(ClearanceMm) || ClearanceMm < 0) throw new InvalidInputException($"--clearance must be a finite number of mm ≥ 0; got {ClearanceMm}.");
-        if (SmoothGrad.Samples < 1) throw new InvalidInputException($"--samples must be ≥ 1; got {SmoothGrad.Samples}.");
+        if (SmoothGrad.Samples is < 1 or > Explanation.ExplainOptions.MaximumSamples)
+            throw new InvalidInputException($"--samples must be between 1 and {Explanation.ExplainOptions.MaximumSamples}; got {SmoothGrad.Samples}.");
         if (!double.IsFinite(SmoothGrad.NoiseFractionOfFlairRange) || SmoothGrad.NoiseFractionOfFlairRange < 0)
             throw new InvalidInputException($"--noise must be a finite fraction ≥ 0; got {SmoothGrad.NoiseFractionOfFlairRange}.");
         if (Threshold is { } t && !(t > 0 && t < 1)) throw new InvalidInputException($"--threshold must be in (0, 1); got {t}.");
