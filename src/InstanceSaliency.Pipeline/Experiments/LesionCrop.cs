@@ -11,10 +11,12 @@ namespace InstanceSaliency.Pipeline.Experiments;
 /// <summary>
 /// One forward pass of the network for one lesion Ω on the exact crop of method.md §4 (Ω's bounding box grown by
 /// the receptive-field radius, aligned to the size multiple; <see cref="VoxelBox.Expanded"/>), so the lesion
-/// probabilities equal those of one forward pass over the whole padded volume at a fraction of the cost. Networks
-/// without a known receptive field run on the whole volume. The experiments of method.md §8 all use this single
-/// forward pass, not the Gaussian-weighted sliding window of segmentation (a blend of overlapping 96³ windows);
-/// the two differ slightly, and the tables report the sliding-window value beside it.
+/// probabilities equal those of one forward pass over the whole padded volume at a fraction of the cost. For a local
+/// network the experiments of method.md §8 use this single forward pass, not the Gaussian-weighted sliding window of
+/// segmentation (a blend of overlapping 96³ windows); the two differ slightly, and the tables report the
+/// sliding-window value beside it. A network that is not local (instance normalisation, TorchScript: no known
+/// receptive field) gives its probabilities through the same sliding-window blend that made the prediction
+/// (<see cref="AttributionModel.InstanceLogits"/>, the windows touching Ω; method.md §4), as SmoothGrad differentiates it.
 /// </summary>
 public sealed class LesionCrop
 {
@@ -66,9 +68,10 @@ public sealed class LesionCrop
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var logits = model.Network.call(x);
+        ArgumentNullException.ThrowIfNull(model);
+        var (logits, covered) = model.InstanceLogits(x, Region, Target);
         var p = nn.functional.softmax(logits, 1);
-        var index = tensor(Target.FlatIndices(Region), device: p.device);
+        var index = tensor(Target.FlatIndices(covered), device: p.device);
         return p[0, 1].reshape(-1).index_select(0, index).to(ScalarType.Float32).cpu().data<float>().ToArray();
     }
 
