@@ -18,6 +18,15 @@ public static class CommandLineApp
     /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        OutputFolder.BeginRun();
+        int code = RunCommand(args, stdout, stderr);
+        // Bad input leaves nothing behind: not even the empty output folder claimed before the input checks.
+        if (code == BadInput) OutputFolder.RemoveCreatedIfEmpty();
+        return code;
+    }
+
+    static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("InstanceSaliency: instance-level saliency for 3D lesion segmentation (FLAIR + T1).");
         foreach (var command in CommandCatalog.Build(console)) root.Subcommands.Add(command);

@@ -45,7 +45,7 @@ static class ContextCommand
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "context");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, inputs.LesionConnectivity(parsed));
-            console.Warn(scan.Warnings);
+            foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
             ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));
             var c = CultureInfo.InvariantCulture;

@@ -55,7 +55,7 @@ static class SanityCommand
             var provenance = ExperimentProvenance.Of(paths, model, seed);
             var progress = new LineProgress(console.Error, "sanity");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, inputs.LesionConnectivity(parsed));
-            console.Warn(scan.Warnings);
+            foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new SanityExperiment(model, context, options).Run(scan, progress);
             SanityOutputs.Write(folder, result, options, provenance);
             var c = CultureInfo.InvariantCulture;

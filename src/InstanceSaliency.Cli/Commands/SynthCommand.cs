@@ -65,7 +65,7 @@ static class SynthCommand
             using var model = inputs.LoadModel(parsed, context);
             var progress = new LineProgress(console.Error, "synth");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize), inputs.LesionConnectivity(parsed));
-            console.Warn(scan.Warnings);
+            foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new SynthExperiment(model, context, options).Run(scan, progress);
             SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed));
             var c = CultureInfo.InvariantCulture;

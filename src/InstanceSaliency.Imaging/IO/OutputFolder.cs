@@ -13,6 +13,28 @@ public static class OutputFolder
     /// <summary>Pseudo file systems of the kernel: nothing the tool writes belongs there.</summary>
     static readonly string[] KernelFolders = ["/proc", "/sys", "/dev"];
 
+    /// <summary>The folders this run of a command created (the topmost new one of each path), per execution flow.</summary>
+    static readonly AsyncLocal<List<string>?> Created = new();
+
+    /// <summary>Starts recording the folders <see cref="Prepare"/> creates, for <see cref="RemoveCreatedIfEmpty"/>.</summary>
+    public static void BeginRun() => Created.Value = [];
+
+    /// <summary>
+    /// After a refused run: removes the folders <see cref="Prepare"/> created in it that hold no file (bad input leaves
+    /// nothing behind). Folders that existed before, or hold a file, are kept.
+    /// </summary>
+    public static void RemoveCreatedIfEmpty()
+    {
+        foreach (string folder in Created.Value ?? [])
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())
+                    Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        Created.Value = [];
+    }
+
     /// <summary>Checks <paramref name="path"/> as an output folder for <paramref name="option"/>, creates it and removes stale temporary files; returns its full path.</summary>
     /// <exception cref="InvalidInputException">The folder cannot be used (see the class summary).</exception>
     public static string Prepare(string path, string option)
@@ -21,11 +43,14 @@ public static class OutputFolder
         if (File.Exists(full))
             throw new InvalidInputException($"{option} {path}: is a file, not a folder; name a folder (it is created if missing).");
         RequireNoFileAbove(full, path, option);
+        string? topmostNew = null;
+        for (string? f = full; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f)) topmostNew = f;
         try { Directory.CreateDirectory(full); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException($"{option} {path}: the folder cannot be created ({e.Message}); name a folder you can write.", e);
         }
+        if (topmostNew is not null) Created.Value?.Add(topmostNew);
         RequireWritable(full, path, option);
         AtomicFile.RemoveStaleTemporaries(full);
         return full;

@@ -35,8 +35,8 @@ public sealed class MaskWarningTests(ReliabilityFiles files) : IClassFixture<Rel
         var result = CliRunner.Run("explain", "--flair", files.Flair, "--t1", files.T1, "--truth", path, "--model", ReliabilityFiles.Model,
             "--out", files.Fresh("out"), "--methods", "smoothgrad", "--samples", "1", "--threshold", "0.99");
         Assert.True(result.ExitCode == 0, result.Error);
-        var warning = Assert.Single(Warnings(result));
-        Assert.Contains(path, warning);
+        // The synthetic scan fills its field of view, so the skull-on warning may come too: the truth's is the one checked.
+        var warning = Assert.Single(Warnings(result), w => w.Contains(path, StringComparison.Ordinal));
         Assert.StartsWith("warning: ", result.Error); // before any progress line
     }
 }
