@@ -88,7 +88,7 @@ public sealed class CohortCommandTests : IDisposable
         CliRunner.AssertBadInput(CliRunner.Run("cohort", "plan", "--model", SyntheticCohort.Model), "exactly one of --bids DIR and --manifest TSV");
         CliRunner.AssertBadInput(CliRunner.Run("cohort", "plan", "--bids", _bids, "--truth-derivatives", "nope", "--model", SyntheticCohort.Model), "--truth-derivatives");
         CliRunner.AssertBadInput(CliRunner.Run("cohort", "plan", "--manifest", _folder.File("none.tsv"), "--out", _folder.File("d")), "none.tsv", "does not exist");
-        CliRunner.AssertBadInput(CliRunner.Run("cohort", "plan", "--bids", _bids, "--samples", "0"), "--samples must be ≥ 1");
+        CliRunner.AssertBadInput(CliRunner.Run("cohort", "plan", "--bids", _bids, "--samples", "0"), "--samples must be between 1 and 10000");
         CliRunner.AssertBadInput(CliRunner.Run("cohort", "status", _folder.File("nothing")), "cohort-plan.json", "ies cohort plan");
         Assert.Equal(0, Plan().ExitCode);
         CliRunner.AssertBadInput(CliRunner.Run("cohort", "run", _bids, "--shard", "3/3"), "--shard", "0 ≤ i < n");

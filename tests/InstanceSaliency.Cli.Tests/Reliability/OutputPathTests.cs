@@ -9,7 +9,7 @@ namespace InstanceSaliency.Cli.Tests.Reliability;
 /// </summary>
 public sealed class OutputPathTests(ReliabilityFiles files) : IClassFixture<ReliabilityFiles>
 {
-    public static TheoryData<string> Writers => new(new ReliabilityFiles().Writers.Keys);
+    public static TheoryData<string> Writers => new(ReliabilityFiles.WriterNames);
 
     [Theory]
     [MemberData(nameof(Writers))]
@@ -42,6 +42,9 @@ public sealed class OutputPathTests(ReliabilityFiles files) : IClassFixture<Reli
         string bad = command.StartsWith("lesions", StringComparison.Ordinal) ? Path.Combine(readOnly.Path, "labels.nii.gz") : readOnly.Path;
         CliRunner.AssertBadInput(CliRunner.Run(files.Writers[command](bad)), "cannot be written");
     }
+
+    [Fact]
+    public void The_names_cover_every_writer() => Assert.Equal(ReliabilityFiles.WriterNames.Order(), files.Writers.Keys.Order());
 
     [Fact]
     public void The_scan_commands_check_out_before_the_model()

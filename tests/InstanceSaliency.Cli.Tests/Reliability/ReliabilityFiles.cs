@@ -52,6 +52,10 @@ public sealed class ReliabilityFiles : IDisposable
     /// <summary>A fresh path inside the temporary folder (not created).</summary>
     public string Fresh(string name) => _folder.File($"{name}-{Guid.NewGuid():N}");
 
+    /// <summary>The keys of <see cref="Writers"/>: every command (and lesions' two output options) that writes.</summary>
+    public static readonly string[] WriterNames =
+        ["segment", "explain", "context", "synth", "sanity", "report", "analyze", "cohort plan", "lesions --out", "lesions --out-missed", "demo", "train"];
+
     /// <summary>Every command that writes, with valid inputs, as a function of its --out value.</summary>
     public IReadOnlyDictionary<string, Func<string, string[]>> Writers => new Dictionary<string, Func<string, string[]>>
     {
