@@ -35,7 +35,7 @@ public sealed class ReportIntegrityTests : IDisposable
         var (other, _, _) = SyntheticCohort.Scan(3);
         NiftiFile.Write(other, _flair); // the path run.json names now holds another scan
         CliRunner.AssertBadInput(CliRunner.Run("report", _run), "changed since the run", _flair);
-        Assert.Empty(Directory.GetFileSystemEntries(Report)); // claimed by the output step, nothing built
+        Assert.False(Directory.Exists(Report), "the refused run left its report folder"); // claimed by the output step, removed on refusal
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ReportIntegrityTests : IDisposable
 
         string fresh = _folder.File("fresh-report");
         AssertFailedDuringWork(CliRunner.Run("report", _run, "--out", fresh), "T1");
-        Assert.Empty(Directory.GetFileSystemEntries(fresh)); // claimed by --out, but no assets/ or figures/
+        Assert.False(Directory.Exists(fresh), "the failed report left its folder"); // claimed by --out, removed on refusal: no assets/ or figures/
     }
 
     /// <summary>Exit 2 with the error as the last line (progress lines of the work done before may precede it).</summary>
