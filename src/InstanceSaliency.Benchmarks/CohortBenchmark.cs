@@ -87,14 +87,20 @@ public static class CohortBenchmark
             double maxDefault = perVoxelSample * allVoxels * nMaxDefault;
             double measuredTotal = other + sg + cam, defaultTotal = other + sgDefault + cam + maxDefault;
 
-            output.WriteLine(string.Create(c, $"cohort benchmark: one worker ({TorchSharp.torch.get_num_threads()} LibTorch threads, {settings.Device}) on {scan.FlairPath}; load average at the end {LoadAverage()}"));
+            output.WriteLine(string.Create(c,
+                $"cohort benchmark: one worker ({TorchSharp.torch.get_num_threads()} LibTorch threads, {settings.Device}) on {scan.FlairPath}; load average at the end {LoadAverage()}"));
             output.WriteLine(string.Create(c, $"  {lesions.Count} lesion(s) explained ({allVoxels} voxels); model loaded in {Get("load"):F1} s"));
             output.WriteLine(string.Create(c, $"  measured, one cohort task with smoothgrad (N = {samples}) + gradcampp: {measuredTotal:F1} s per scan = {3600 / measuredTotal:F1} scans/hour/worker " +
                 $"(read+segment+lesions+write+marker {other:F1} s, smoothgrad {sg:F1} s, gradcampp {cam:F1} s)"));
-            output.WriteLine(string.Create(c, $"  measured, smoothgrad-max on the {timed.Count} smallest lesion(s) ({timedVoxels} voxels) with N = {settings.SamplesMax}: {maxSeconds:F1} s = {perVoxelSample * 1000:F0} ms per lesion voxel and sample"));
-            output.WriteLine(string.Create(c, $"  defaults (smoothgrad N = {nDefault}, smoothgrad-max N = {nMaxDefault}, gradcampp){(samples == nDefault ? "" : ", smoothgrad scaled linearly in N")}, smoothgrad-max extrapolated to {allVoxels} voxels × {nMaxDefault} samples: " +
+            output.WriteLine(string.Create(c,
+                $"  measured, smoothgrad-max on the {timed.Count} smallest lesion(s) ({timedVoxels} voxels) with N = {settings.SamplesMax}: {maxSeconds:F1} s = {perVoxelSample * 1000:F0} ms per " +
+                    $"lesion voxel and sample"));
+            output.WriteLine(string.Create(c,
+                $"  defaults (smoothgrad N = {nDefault}, smoothgrad-max N = {nMaxDefault}, gradcampp){(samples == nDefault ? "" : ", smoothgrad scaled linearly in N")}, smoothgrad-max " +
+                    $"extrapolated to {allVoxels} voxels × {nMaxDefault} samples: " +
                 $"{defaultTotal:F0} s per scan ({defaultTotal / 3600:F1} h) = {3600 / defaultTotal:F3} scans/hour/worker (smoothgrad {sgDefault:F0} s, smoothgrad-max {maxDefault:F0} s)"));
-            output.WriteLine(string.Create(c, $"  without smoothgrad-max (--methods smoothgrad,gradcampp at N = {nDefault}): {other + sgDefault + cam:F0} s per scan = {3600 / (other + sgDefault + cam):F1} scans/hour/worker"));
+            output.WriteLine(string.Create(c,
+                $"  without smoothgrad-max (--methods smoothgrad,gradcampp at N = {nDefault}): {other + sgDefault + cam:F0} s per scan = {3600 / (other + sgDefault + cam):F1} scans/hour/worker"));
             output.WriteLine(string.Create(c, $"  peak memory of the worker process (resident, VmHWM): {peakGiB:F2} GiB"));
         }
         finally

@@ -32,7 +32,8 @@ public static class ExplainBenchmark
         var watch = Stopwatch.StartNew();
         var segmentation = new Segmenter(model, context).Run(flair, t1, null, null, flairPath, t1Path);
         var lesions = LesionExtraction.Extract(segmentation.Mask, LesionInstanceOptions.ForExplanation).Lesions;
-        output.WriteLine($"explain benchmark on {flairPath}: model {model.Source}; segmentation {watch.Elapsed.TotalSeconds:F1} s; {lesions.Count} lesions ≥ 6 voxels ({lesions.Sum(l => l.VoxelCount)} voxels)");
+        output.WriteLine($"explain benchmark on {flairPath}: model {model.Source}; segmentation {watch.Elapsed.TotalSeconds:F1} s; {lesions.Count} lesions ≥ 6 voxels " +
+            $"({lesions.Sum(l => l.VoxelCount)} voxels)");
         if (lesions.Count == 0) { output.WriteLine("  no lesion to explain"); return; }
 
         var attribution = new AttributionModel(model);
@@ -60,7 +61,8 @@ public static class ExplainBenchmark
         var full = SmoothGrad.Of(Aggregation.Average, new SmoothGradOptions { Samples = settings.Samples, Seed = settings.Seed }, input);
         var (fastAll, _) = Time(() => { foreach (var t in targets) fast.Run(attribution, full, input, t).Dispose(); return 0; });
         output.WriteLine($"  smoothgrad (average), N = {settings.Samples}, all {targets.Count} lesions: fast {fastAll:F1} s; naive {naiveAll:F1} s " +
-                         $"(extrapolated: full-volume forward {forward:F2} s per sample + backward {backward:F2} s per lesion, measured on {subset.Count} lesions × {settings.NaiveSamples} samples); " +
+                         $"(extrapolated: full-volume forward {forward:F2} s per sample + backward {backward:F2} s per lesion, measured on {subset.Count} lesions × {settings.NaiveSamples} " +
+                             $"samples); " +
                          $"ratio {naiveAll / fastAll:F1}× (target ≥ 10×); fast vs naive maps on that subset: max relative L2 {error:E1} (target ≤ 1e-5)");
 
         // SmoothGrad, max aggregation: one forward pass per sample, one backward pass per lesion voxel, on the

@@ -77,17 +77,22 @@ public static class InferenceBenchmark
         double naiveSeconds = naiveWatch.Elapsed.TotalSeconds;
         double peakWithNaive = BenchmarkTimer.PeakWorkingSetMiB();
 
-        output.WriteLine($"  optimised  median {median,6:F2} s over {repeats} runs (min {times[0]:F2}, max {times[^1]:F2})   target ≤ {TargetSeconds} s: {(median <= TargetSeconds ? "met" : "MISSED")}");
+        output.WriteLine($"  optimised  median {median,6:F2} s over {repeats} runs (min {times[0]:F2}, max {times[^1]:F2})   target ≤ {TargetSeconds} s: " +
+            $"{(median <= TargetSeconds ? "met" : "MISSED")}");
         if (first.Working is { } grid)
         {
             var toWorking = resampling.Select(x => x.ToWorking).Order().ToArray();
             var toNative = resampling.Select(x => x.ToNative).Order().ToArray();
             output.WriteLine($"  working grid {grid.Grid.Working.Shape} at 1 mm (native {flair.Shape}); the times include resampling both ways (target ≤ 10 s in all):");
-            output.WriteLine($"  resampling FLAIR + T1 → working median {toWorking[toWorking.Length / 2]:F3} s, probability → native median {toNative[toNative.Length / 2]:F3} s   target ≤ 1 s: {(toWorking[toWorking.Length / 2] + toNative[toNative.Length / 2] <= 1 ? "met" : "MISSED")}");
+            output.WriteLine($"  resampling FLAIR + T1 → working median {toWorking[toWorking.Length / 2]:F3} s, " +
+                $"probability → native median {toNative[toNative.Length / 2]:F3} s   target ≤ 1 s: " +
+                $"{(toWorking[toWorking.Length / 2] + toNative[toNative.Length / 2] <= 1 ? "met" : "MISSED")}");
         }
         output.WriteLine($"  naive      {naiveSeconds,6:F2} s (one window per call)   ratio naive/optimised {naiveSeconds / median:F2}×");
-        output.WriteLine($"  memory     peak {peakOptimised / 1024:F2} GiB (optimised)   target ≤ {TargetPeakGiB} GiB: {(peakOptimised / 1024 <= TargetPeakGiB ? "met" : "MISSED")};   peak {peakWithNaive / 1024:F2} GiB after the naive run");
-        output.WriteLine($"  growth     resident {rssFirst:F0} → {rssLast:F0} MiB over runs 1…{repeats} ({rssLast - rssFirst:+0;-0;0} MiB); live tensors {tensorGrowth:+0;-0;0}: {(tensorGrowth == 0 && rssLast - rssFirst < 50 ? "none" : "GROWTH")}");
+        output.WriteLine($"  memory     peak {peakOptimised / 1024:F2} GiB (optimised)   target ≤ {TargetPeakGiB} GiB: {(peakOptimised / 1024 <= TargetPeakGiB ? "met" : "MISSED")};   peak " +
+            $"{peakWithNaive / 1024:F2} GiB after the naive run");
+        output.WriteLine($"  growth     resident {rssFirst:F0} → {rssLast:F0} MiB over runs 1…{repeats} ({rssLast - rssFirst:+0;-0;0} MiB); live tensors {tensorGrowth:+0;-0;0}: " +
+            $"{(tensorGrowth == 0 && rssLast - rssFirst < 50 ? "none" : "GROWTH")}");
     }
 
     static double ResidentMiB()

@@ -34,7 +34,8 @@ public static class LabellingBenchmark
             double naiveMs = MedianMs(Math.Min(repetitions, 3), () => naive = FloodFillLabelling.Label(mask, connectivity));
             bool same = fast!.Labels.Voxels.AsSpan().SequenceEqual(naive);
             output.WriteLine(string.Create(c,
-                $"  {connectivity.Neighbours,2}-connectivity: {fast.Count,5} components  union-find {fastMs,8:F1} ms  flood fill {naiveMs,8:F1} ms  ratio {naiveMs / fastMs,5:F1}×  labels {(same ? "identical" : "DIFFERENT")}"));
+                $"  {connectivity.Neighbours,2}-connectivity: {fast.Count,5} components  union-find {fastMs,8:F1} ms  flood fill {naiveMs,8:F1} ms  ratio {naiveMs / fastMs,5:F1}×  labels " +
+                    $"{(same ? "identical" : "DIFFERENT")}"));
         }
     }
 

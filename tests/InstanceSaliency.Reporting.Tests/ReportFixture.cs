@@ -36,7 +36,8 @@ public sealed class ReportFixture : IDisposable
         // Any PNG stands in for an analysis plot; its name carries markup too.
         File.WriteAllBytes(Path.Combine(AnalysisFolder, "peak <by> type.png"), Convert.FromBase64String(Favicon.DataUrl.Split(',')[1]));
         // analyze writes each plot twice (PNG and SVG): the report shows it once.
-        File.WriteAllText(Path.Combine(AnalysisFolder, "peak <by> type.svg"), """<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#d7301f"/></svg>""");
+        File.WriteAllText(Path.Combine(AnalysisFolder, "peak <by> type.svg"),
+            """<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#d7301f"/></svg>""");
         ReportFolder = _folder.File("report");
         IndexPath = ReportBuilder.Build(RunFolder, ReportFolder, new ReportOptions { AnalysisFolder = AnalysisFolder });
         ReportSeconds = clock.Elapsed.TotalSeconds;

@@ -29,7 +29,9 @@ public sealed record RunInputs(string FlairPath, string T1Path, string? TruthPat
             string now = FileHash.Sha256(path);
             if (!string.Equals(now, recorded, StringComparison.OrdinalIgnoreCase))
                 throw new InvalidInputException(
-                    $"{path}: the {what} named in run.json changed since the run (SHA-256 {now[..12]}…, run.json {recorded[..Math.Min(12, recorded.Length)]}…); restore the file the run read, or run `ies explain` again.");
+                    $"{path}: the {what} named in run.json changed since the run (SHA-256 {now[..12]}…, " +
+                    $"run.json {recorded[..Math.Min(12, recorded.Length)]}…); restore the file the run read, or " +
+                        $"run `ies explain` again.");
         }
     }
 

@@ -48,7 +48,8 @@ public sealed record LesionPool(IReadOnlyList<string> Columns, IReadOnlyList<Poo
         var columns = CommonColumns(runs, allowMixed, notes);
         CheckIdentities(runs, allowMixed, notes);
         var lesions = runs.SelectMany(r => r.Lesions.Select(l => l with { Values = columns.Select(c => l.Values[IndexOf(r.Columns, c)]).ToArray() })).ToArray();
-        if (lesions.Length == 0) throw new InvalidInputException($"analyze: no lesion in any of the {runs.Count} run(s) ({string.Join(", ", runs.Select(r => Path.Combine(r.Folder, ExplainFiles.LesionTable)))} have no rows).");
+        if (lesions.Length == 0) throw new InvalidInputException($"analyze: no lesion in any of the {runs.Count} run(s) " +
+            $"({string.Join(", ", runs.Select(r => Path.Combine(r.Folder, ExplainFiles.LesionTable)))} have no rows).");
         var missing = runs.FirstOrDefault(r => r.SegmentationCounts is null);
         if (missing is not null && runs.Any(r => r.Lesions.Any(l => l.Type is not global::InstanceSaliency.Lesions.LesionType.Unlabelled)))
             notes.Add($"{Path.Combine(missing.Folder, ExplainFiles.RunRecord)} records no lesion metrics: F1/PPV before and after are counted from the lesions.tsv rows (explained lesions only).");
@@ -70,7 +71,8 @@ public sealed record LesionPool(IReadOnlyList<string> Columns, IReadOnlyList<Poo
         var clashing = runs.GroupBy(r => r.ScanId).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
         var named = runs.Select(r => !clashing.Contains(r) || r.Identity.FlairPath is null ? r : Rename(r, Stem(r.Identity.FlairPath))).ToList();
         foreach (var same in named.GroupBy(r => r.ScanId).Where(g => g.Count() > 1))
-            throw new InvalidInputException($"{same.ElementAt(0).Folder} and {same.ElementAt(1).Folder}: both are scan \"{same.Key}\" (folder name and FLAIR name); give each scan its own folder name.");
+            throw new InvalidInputException($"{same.ElementAt(0).Folder} and {same.ElementAt(1).Folder}: both are scan \"{same.Key}\" (folder name and FLAIR name); give each scan its own folder " +
+                $"name.");
         return named;
     }
 

@@ -24,11 +24,14 @@ static class AnalyzeCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the bootstrap and of the folds.", DefaultValueFactory = _ => 0 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples B of every AUC interval (0: none).", DefaultValueFactory = _ => BootstrapOptions.DefaultResamples };
         bootstrap.Require(v => v >= 0, "≥ 0");
-        var folds = new Option<int>("--folds") { Description = "Largest number of scan folds K (leave-one-scan-out up to K scans).", DefaultValueFactory = _ => CrossValidationOptions.DefaultMaximumFolds };
+        var folds = new Option<int>("--folds") { Description = "Largest number of scan folds K (leave-one-scan-out up to K " +
+            "scans).", DefaultValueFactory = _ => CrossValidationOptions.DefaultMaximumFolds };
         folds.Require(v => v >= 2, "≥ 2");
-        var penalty = new Option<double>("--l2") { Description = "L2 penalty λ of the logistic regression (standardised features).", DefaultValueFactory = _ => LogisticRegressionOptions.DefaultL2Penalty };
+        var penalty = new Option<double>("--l2") { Description = "L2 penalty λ of the logistic regression (standardised " +
+            "features).", DefaultValueFactory = _ => LogisticRegressionOptions.DefaultL2Penalty };
         penalty.Require(v => double.IsFinite(v) && v >= 0, "a finite number ≥ 0");
-        var threshold = new Option<double>("--removal-threshold") { Description = "Remove lesions whose out-of-fold P(FP) is at least this.", DefaultValueFactory = _ => AnalyzeOptions.DefaultRemovalThreshold };
+        var threshold = new Option<double>("--removal-threshold") { Description = "Remove lesions whose out-of-fold P(FP) is at least " +
+            "this.", DefaultValueFactory = _ => AnalyzeOptions.DefaultRemovalThreshold };
         threshold.Require(v => v > 0 && v < 1, "in (0, 1)");
         var allowMixed = new Option<bool>("--allow-mixed") { Description = "Pool runs made with other options, models or feature columns (noted in summary.json)." };
         var noErrors = new Option<bool>("--no-error-identification") { Description = "Skip the TP-vs-FP classifier (e.g. when there are no FP lesions)." };
@@ -64,7 +67,8 @@ static class AnalyzeCommand
         var lesions = result.Cohort.Lesions;
         var lines = new List<string>
         {
-            string.Create(c, $"analysed {result.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == LesionType.TruePositive)}, FP {lesions.Count(l => l.Type == LesionType.FalsePositive)}, FN {lesions.Count(l => l.Type == LesionType.FalseNegative)}) from {result.Cohort.Scans.Count} scan(s)"),
+            string.Create(c, $"analysed {result.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == LesionType.TruePositive)}, FP " +
+                $"{lesions.Count(l => l.Type == LesionType.FalsePositive)}, FN {lesions.Count(l => l.Type == LesionType.FalseNegative)}) from {result.Cohort.Scans.Count} scan(s)"),
         };
         if (result.Errors is { } e)
             lines.Add(string.Create(c, $"error identification: AUC {e.Auc:F3}; F1 {e.Before.F1:F4} -> {e.After.F1:F4}, PPV {e.Before.Ppv:F4} -> {e.After.Ppv:F4}"));

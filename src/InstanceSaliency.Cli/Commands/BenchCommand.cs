@@ -88,7 +88,8 @@ static class BenchCommand
 
     static Command Lesions(CliConsole console)
     {
-        var masks = new Option<string[]>("--mask") { Description = "Masks to label (default: the sample scan's expert mask and a synthetic patient-sized mask).", AllowMultipleArgumentsPerToken = true };
+        var masks = new Option<string[]>("--mask") { Description = "Masks to label (default: the sample scan's expert mask and a synthetic patient-sized " +
+            "mask).", AllowMultipleArgumentsPerToken = true };
         var repeats = Repeats();
         var command = new Command("lesions", "Connected-component labelling of 182×218×182 masks at 6/18/26-connectivity, union-find beside flood fill (target ≤ 150 ms).") { masks, repeats };
         command.SetAction(parsed =>

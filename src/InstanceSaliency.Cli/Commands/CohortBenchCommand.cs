@@ -20,7 +20,8 @@ static class CohortBenchCommand
         var samples = new Option<int?>("--samples") { Description = "SmoothGrad (average) samples run (default: explain's N = 50); the report scales to the default." };
         var maxLesions = new Option<int>("--max-lesions") { Description = "smoothgrad-max is timed on this many smallest lesions and extrapolated to all.", DefaultValueFactory = _ => 3 };
         maxLesions.Require(v => v >= 1, "≥ 1");
-        var samplesMax = new Option<int>("--samples-max") { Description = "smoothgrad-max samples timed (one backward pass per lesion voxel each); scaled to the default.", DefaultValueFactory = _ => 1 };
+        var samplesMax = new Option<int>("--samples-max") { Description = "smoothgrad-max samples timed (one backward pass per lesion voxel each); scaled to the " +
+            "default.", DefaultValueFactory = _ => 1 };
         samplesMax.Require(v => v >= 1, "≥ 1");
         var threads = new Option<int?>("--threads") { Description = "LibTorch threads (default: one per core)." };
         var command = new Command("cohort", "One cohort task with the default methods on a real scan: scans per hour per worker and peak memory per worker.")
@@ -31,7 +32,8 @@ static class CohortBenchCommand
             var sample = SampleScan.Embedded();
             bool given = parsed.GetValue(flair) is not null;
             var scan = new ScanPaths(parsed.GetValue(flair) ?? sample.Flair, parsed.GetValue(t1) ?? sample.T1, parsed.GetValue(truth) ?? (given ? null : sample.Mask));
-            CohortBenchmark.Run(parsed.GetValue(model), scan, new CohortBenchmark.Settings(parsed.GetValue(samples), parsed.GetValue(maxLesions), parsed.GetValue(samplesMax), Threads: parsed.GetValue(threads)), console.Out);
+            CohortBenchmark.Run(parsed.GetValue(model), scan, new CohortBenchmark.Settings(parsed.GetValue(samples), parsed.GetValue(maxLesions), parsed.GetValue(samplesMax),
+                Threads: parsed.GetValue(threads)), console.Out);
             return CommandLineApp.Success;
         });
         return command;

@@ -37,7 +37,8 @@ static class CohortCommand
     {
         var bids = new Option<string?>("--bids") { Description = "BIDS dataset: sub-*/[ses-*/]anat/*_FLAIR.nii.gz with *_T1w.nii.gz." };
         var truth = new Option<string?>("--truth-derivatives") { Description = "Folder under the dataset's derivatives/ holding the ground-truth *_mask.nii.gz (same sub/ses layout)." };
-        var brain = new Option<string?>("--brain-mask-derivatives") { Description = "Folder under the dataset's derivatives/ holding each scan's brain mask *_desc-brain_mask.nii.gz (same sub/ses/anat layout)." };
+        var brain = new Option<string?>("--brain-mask-derivatives") { Description = "Folder under the dataset's derivatives/ holding each scan's brain mask *_desc-brain_mask.nii.gz (same " +
+            "sub/ses/anat layout)." };
         var manifest = new Option<string?>("--manifest") { Description = "TSV with columns subject, flair, t1 and optionally session, truth, brain_mask (paths relative to it)." };
         var output = new Option<string?>("--out") { Description = "Derivatives folder (default for --bids: DATASET/derivatives/instancesaliency)." };
         var model = CommonOptions.Model();
@@ -147,7 +148,8 @@ static class CohortCommand
             if (result.Analysis is { } a)
             {
                 var lesions = a.Cohort.Lesions;
-                console.Out.WriteLine($"analysed {a.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == LesionType.TruePositive)}, FP {lesions.Count(l => l.Type == LesionType.FalsePositive)}, FN {lesions.Count(l => l.Type == LesionType.FalseNegative)})");
+                console.Out.WriteLine($"analysed {a.Analysed.Count} column(s) of {lesions.Count} lesion(s) (TP {lesions.Count(l => l.Type == LesionType.TruePositive)}, FP " +
+                    $"{lesions.Count(l => l.Type == LesionType.FalsePositive)}, FN {lesions.Count(l => l.Type == LesionType.FalseNegative)})");
             }
             foreach (string note in result.Notes) console.Out.WriteLine($"note: {note}");
             console.Out.WriteLine($"wrote {Path.Combine(derivatives, CohortGather.GroupFolder)}");

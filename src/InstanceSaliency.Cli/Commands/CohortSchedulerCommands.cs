@@ -48,7 +48,8 @@ static class CohortSchedulerCommands
         var cpus = Cpus();
         var image = new Option<string>("--image") { Description = "Container image holding the ies program.", Required = true };
         var claim = new Option<string>("--claim") { Description = "PersistentVolumeClaim holding the dataset and the derivatives folder.", Required = true };
-        var mount = new Option<string?>("--mount-path") { Description = "Where the claim is mounted (default: the deepest folder holding the data and the derivatives, as paths in the plan are absolute)." };
+        var mount = new Option<string?>("--mount-path") { Description = "Where the claim is mounted (default: the deepest folder holding the data and the derivatives, as paths in the plan are " +
+            "absolute)." };
         var parallelism = new Option<int?>("--parallelism") { Description = "Pods at once (default: all shards)." };
         var memory = new Option<string>("--memory") { Description = "Memory request and limit per pod.", DefaultValueFactory = _ => "4Gi" };
         var ies = new Option<string>("--ies") { Description = "The ies program inside the image.", DefaultValueFactory = _ => "ies" };

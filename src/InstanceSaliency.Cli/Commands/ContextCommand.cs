@@ -19,7 +19,8 @@ static class ContextCommand
         maxRadius.Require(v => double.IsFinite(v) && v >= 0, "a finite number of mm ≥ 0");
         var step = new Option<double>("--step") { Description = "Step between radii (mm).", DefaultValueFactory = _ => ContextOptions.DefaultStepMm };
         step.Require(v => double.IsFinite(v) && v > 0, "a finite number of mm > 0");
-        var fraction = new Option<double>("--plateau-fraction") { Description = "The context radius is the smallest r reaching this fraction of the unmasked mean probability.", DefaultValueFactory = _ => ContextOptions.DefaultPlateauFraction };
+        var fraction = new Option<double>("--plateau-fraction") { Description = "The context radius is the smallest r reaching this fraction of the unmasked mean " +
+            "probability.", DefaultValueFactory = _ => ContextOptions.DefaultPlateauFraction };
         fraction.Require(v => v > 0 && v <= 1, "in (0, 1]");
         var command = new Command("context", "Context needed: each lesion's probability as the input is zeroed beyond r mm of it; pooled curves and the context radius.");
         inputs.AddTo(command);
@@ -56,7 +57,8 @@ static class ContextCommand
                 var radii = group.LesionRadiiMm.Where(double.IsFinite).Order().ToArray();
                 string median = radii.Length == 0 ? "none within R" : string.Create(c, $"median {radii[radii.Length / 2]:0.##} mm");
                 console.Out.WriteLine(string.Create(c,
-                    $"{group.Group}: {group.Lesions} lesion(s); pooled context radius {Mm(group.ContextRadiusMm)}, settling radius {Mm(group.SettlingRadiusMm)}; lesion radii {median} ({group.LesionRadiiMm.Count(r => !double.IsFinite(r))} beyond R)"));
+                    $"{group.Group}: {group.Lesions} lesion(s); pooled context radius {Mm(group.ContextRadiusMm)}, settling radius {Mm(group.SettlingRadiusMm)}; lesion radii {median} " +
+                        $"({group.LesionRadiiMm.Count(r => !double.IsFinite(r))} beyond R)"));
             }
             console.Out.WriteLine($"wrote {Path.GetFullPath(folder)}");
             return CommandLineApp.Success;

@@ -73,7 +73,8 @@ static class DemoCommand
         {
             var info = NiftiInfo.Of(path);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-12} {string.Join("×", info.Dims)} {info.Datatype}, {info.Orientation}, affine from {info.AffineSource}, values {info.Min:G4} … {info.Max:G4}, mean {info.Mean:G4}, non-zero {info.Nonzero}"));
+                $"{name,-12} {string.Join("×", info.Dims)} {info.Datatype}, {info.Orientation}, affine from {info.AffineSource}, values {info.Min:G4} … {info.Max:G4}, mean {info.Mean:G4}, " +
+                    $"non-zero {info.Nonzero}"));
         }
         long lesionVoxels = mask.Voxels.Count(v => v != 0);
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"Lesion load: {lesionVoxels} voxels = {lesionVoxels * mask.Geometry.VoxelVolumeMm3 / 1000:F2} mL"));

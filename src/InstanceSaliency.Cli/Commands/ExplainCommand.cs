@@ -35,7 +35,8 @@ static class ExplainCommand
             explain.CheckSettings(); // e.g. --cam-layer: the layer must exist in this model, refused before segmentation
             var result = explain.Run(paths, folder, new ExplainProgressPrinter(console.Error, "explain"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"explained {result.Rows.Count} lesion(s) ({result.Lesions.Count} predicted, {result.Lesions.Missed.Count} missed) in {result.TimingsSeconds.Values.Sum():F1} s; wrote {Path.GetFullPath(folder)}"));
+                $"explained {result.Rows.Count} lesion(s) ({result.Lesions.Count} predicted, {result.Lesions.Missed.Count} missed) in {result.TimingsSeconds.Values.Sum():F1} s; wrote " +
+                    $"{Path.GetFullPath(folder)}"));
             return CommandLineApp.Success;
         });
         return command;

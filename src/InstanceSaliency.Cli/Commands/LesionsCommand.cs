@@ -62,7 +62,8 @@ static class LesionsCommand
         if (report.Count + report.Missed.Count > 0)
             lines.Add($"  {"id",5}  {"type",-10} {"voxels",7} {"mm³",10}  centroid (mm)");
         foreach (var lesion in report.Lesions.Concat(report.Missed))
-            lines.Add(string.Create(c, $"  {lesion.Id,5}  {lesion.Type.ToContractName(),-10} {lesion.VoxelCount,7} {lesion.VolumeMm3,10:F1}  ({lesion.CentroidMm.X:F1}, {lesion.CentroidMm.Y:F1}, {lesion.CentroidMm.Z:F1})"));
+            lines.Add(string.Create(c,
+                $"  {lesion.Id,5}  {lesion.Type.ToContractName(),-10} {lesion.VoxelCount,7} {lesion.VolumeMm3,10:F1}  ({lesion.CentroidMm.X:F1}, {lesion.CentroidMm.Y:F1}, {lesion.CentroidMm.Z:F1})"));
         if (report.Metrics is { } m)
         {
             static string N(double? v) => v is null ? "n/a" : v.Value.ToString("F4", CultureInfo.InvariantCulture);

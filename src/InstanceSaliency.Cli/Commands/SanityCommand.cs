@@ -22,7 +22,8 @@ static class SanityCommand
         samples.Require(v => v >= 1, "≥ 1");
         var noise = new Option<double>("--noise") { Description = "Noise σ as a fraction f of the normalised FLAIR range.", DefaultValueFactory = _ => SmoothGradOptions.DefaultNoiseFraction };
         noise.Require(v => double.IsFinite(v) && v >= 0, "a finite fraction ≥ 0");
-        var near = new Option<double>("--near") { Description = "Also correlate over the voxels within this distance of the lesion (mm).", DefaultValueFactory = _ => SanityOptions.DefaultNearRadiusMm };
+        var near = new Option<double>("--near") { Description = "Also correlate over the voxels within this distance of the lesion " +
+            "(mm).", DefaultValueFactory = _ => SanityOptions.DefaultNearRadiusMm };
         near.Require(v => double.IsFinite(v) && v >= 0, "a finite number of mm ≥ 0");
         var maxLayers = new Option<int?>("--max-layers") { Description = "Randomise at most this many blocks (from the output side); default: all." };
         var command = new Command("sanity", "Sanity check: cascading randomisation of the network's layers and the rank correlation of the maps with the trained model's.");
@@ -61,7 +62,8 @@ static class SanityCommand
             var c = CultureInfo.InvariantCulture;
             for (int step = 0; step <= result.Layers.Count; step++)
                 console.Out.WriteLine(string.Create(c, $"step {step} ({(step == 0 ? "trained" : result.Layers[step - 1])}): ")
-                    + string.Join("; ", result.Methods.Select(m => { var s = result.Summary(step, m); var n = result.Summary(step, m, near: true); return string.Create(c, $"{m} median rho {s.Median:F3} (mean {s.Mean:F3}, n {s.Count}), near the lesion {n.Median:F3}"); })));
+                    + string.Join("; ", result.Methods.Select(m => { var s = result.Summary(step, m); var n = result.Summary(step, m, near: true); return string.Create(c, $"{m} median rho " +
+                        $"{s.Median:F3} (mean {s.Mean:F3}, n {s.Count}), near the lesion {n.Median:F3}"); })));
             console.Out.WriteLine($"wrote {Path.GetFullPath(folder)}");
             return CommandLineApp.Success;
         });

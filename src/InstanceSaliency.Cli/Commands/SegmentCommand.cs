@@ -51,7 +51,8 @@ static class SegmentCommand
             var notes = scan.Warnings.Select(w => $"warning: {w}").ToList();
             if (ModelWorkingGrid.For(network.Description, flairVolume.Geometry, flairPath) is { } grid)
                 notes.Add($"segment: the model works at {string.Join("×", network.Description.SpacingMm!)} mm {network.Description.AxisConvention ?? ModelDescription.DefaultAxisConvention}: "
-                    + $"the {flairVolume.Shape} scan is resampled onto a {grid.Working.Shape} working grid for the network and its probabilities back onto the FLAIR's grid (trilinear, through the affines).");
+                    + $"the {flairVolume.Shape} scan is resampled onto a {grid.Working.Shape} working grid for the network and its probabilities back onto the FLAIR's grid (trilinear, through the " +
+                        $"affines).");
             var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
             var result = parsed.GetValue(tta)
                 ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, tau ?? network.Description.Threshold, progress, flairPath, t1Path)

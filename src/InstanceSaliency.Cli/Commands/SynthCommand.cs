@@ -27,7 +27,8 @@ static class SynthCommand
         repeats.Require(v => v >= 1, "≥ 1");
         var edge = new Option<double>("--edge") { Description = "σ of the Gaussian edge (mm).", DefaultValueFactory = _ => SyntheticLesion.DefaultEdgeSigmaMm };
         edge.Require(v => double.IsFinite(v) && v >= 0, "a finite number of mm ≥ 0");
-        var clearance = new Option<double>("--clearance") { Description = "Least distance (mm) from a synthetic lesion's surface to any existing lesion.", DefaultValueFactory = _ => SynthOptions.DefaultClearanceMm };
+        var clearance = new Option<double>("--clearance") { Description = "Least distance (mm) from a synthetic lesion's surface to any existing " +
+            "lesion.", DefaultValueFactory = _ => SynthOptions.DefaultClearanceMm };
         clearance.Require(v => double.IsFinite(v) && v >= 0, "a finite number of mm ≥ 0");
         var samples = new Option<int>("--samples") { Description = "SmoothGrad noise samples N for the FLAIR share.", DefaultValueFactory = _ => SynthOptions.DefaultSamples };
         samples.Require(v => v >= 1, "≥ 1");
@@ -71,7 +72,8 @@ static class SynthCommand
             var c = CultureInfo.InvariantCulture;
             foreach (var cell in result.Cells())
                 console.Out.WriteLine(string.Create(c,
-                    $"radius {cell.RadiusMm} mm, FLAIR +{cell.FlairContrastSd} SD, T1 -{cell.T1ContrastSd} SD: detection {cell.DetectionRate:F2}, mean p {cell.MeanProbability:F3}, FLAIR share {cell.FlairShare:F3}"));
+                    $"radius {cell.RadiusMm} mm, FLAIR +{cell.FlairContrastSd} SD, T1 -{cell.T1ContrastSd} SD: detection {cell.DetectionRate:F2}, mean p {cell.MeanProbability:F3}, FLAIR share " +
+                        $"{cell.FlairShare:F3}"));
             console.Out.WriteLine($"wrote {Path.GetFullPath(folder)}");
             return CommandLineApp.Success;
         });

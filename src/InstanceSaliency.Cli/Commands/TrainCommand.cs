@@ -21,9 +21,11 @@ static class TrainCommand
     public static Command Create(CliConsole console)
     {
         var defaults = new TrainingOptions();
-        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns flair, t1, mask, split (train|validation) and optionally name, brain_mask; paths relative to the manifest." };
+        var manifest = new Option<string?>("--manifest") { Description = "TSV with columns flair, t1, mask, split (train|validation) and optionally name, brain_mask; paths relative to the " +
+            "manifest." };
         var cases = new Option<string?>("--cases") { Description = "Folder of case folders holding flair.nii.gz, t1.nii.gz, mask.nii.gz (instead of --manifest)." };
-        var validationCases = new Option<string[]>("--validation-case") { Description = "With --cases: a case folder name used for validation only (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var validationCases = new Option<string[]>("--validation-case") { Description = "With --cases: a case folder name used for validation only " +
+            "(repeatable).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Output folder: checkpoint/, best.iesm, loss.tsv, validation.tsv.", Required = true };
         var steps = new Option<int>("--steps") { Description = "Optimisation steps.", DefaultValueFactory = _ => defaults.Steps };
         steps.Require(v => v >= 1, "≥ 1");
@@ -40,13 +42,16 @@ static class TrainCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Write the resumable checkpoint every N steps.", DefaultValueFactory = _ => defaults.CheckpointIntervalSteps };
         checkpointEvery.Require(v => v >= 1, "≥ 1");
         var channels = new Option<string>("--channels") { Description = "U-Net channels per level, comma-separated.", DefaultValueFactory = _ => string.Join(',', defaults.Network.Channels) };
-        var synthetic = new Option<double>("--synthetic-lesion-probability") { Description = "Probability that a patch gets synthetic lesions.", DefaultValueFactory = _ => defaults.Augmentation.SyntheticLesionProbability };
+        var synthetic = new Option<double>("--synthetic-lesion-probability") { Description = "Probability that a patch gets synthetic " +
+            "lesions.", DefaultValueFactory = _ => defaults.Augmentation.SyntheticLesionProbability };
         synthetic.Require(v => v is >= 0 and <= 1, "in [0, 1]");
-        var blurProbability = new Option<double>("--blur-probability") { Description = "Probability of a Gaussian blur augmentation per patch.", DefaultValueFactory = _ => defaults.Augmentation.BlurProbability };
+        var blurProbability = new Option<double>("--blur-probability") { Description = "Probability of a Gaussian blur augmentation per " +
+            "patch.", DefaultValueFactory = _ => defaults.Augmentation.BlurProbability };
         blurProbability.Require(v => v is >= 0 and <= 1, "in [0, 1]");
         var blurMax = new Option<double>("--blur-max-mm") { Description = "Largest blur σ (mm) of the augmentation.", DefaultValueFactory = _ => defaults.Augmentation.BlurSigmaMaxMm };
         blurMax.Require(v => v >= 0.25, "≥ 0.25");
-        var affineProbability = new Option<double>("--affine-probability") { Description = "Probability of a small random affine (rotation, scaling, shear) per patch.", DefaultValueFactory = _ => defaults.Augmentation.AffineProbability };
+        var affineProbability = new Option<double>("--affine-probability") { Description = "Probability of a small random affine (rotation, scaling, shear) per " +
+            "patch.", DefaultValueFactory = _ => defaults.Augmentation.AffineProbability };
         affineProbability.Require(v => v is >= 0 and <= 1, "in [0, 1]");
         var noAugmentation = new Option<bool>("--no-augmentation") { Description = "Turn every augmentation off (ablation)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation and sampling.", DefaultValueFactory = _ => 0 };
@@ -85,11 +90,14 @@ static class TrainCommand
             string folder = OutputFolder.Prepare(parsed.GetValue(output)!, output.Name);
             var data = TrainingManifest.Load(entries);
             console.Warn(data.Warnings);
-            console.Error.WriteLine($"train: {data.Train.Count} training case(s) [{string.Join(", ", data.Train.Select(c => c.Name))}], validation [{string.Join(", ", data.Validation.Select(c => c.Name))}]; {options.Steps} steps of {options.BatchSize}×{options.PatchSizeVoxels}³; seed {context.Seed}; out {folder}");
+            console.Error.WriteLine($"train: {data.Train.Count} training case(s) [{string.Join(", ", data.Train.Select(c => c.Name))}], validation " +
+                $"[{string.Join(", ", data.Validation.Select(c => c.Name))}]; {options.Steps} steps of {options.BatchSize}×{options.PatchSizeVoxels}³; seed {context.Seed}; out {folder}");
             var result = new Trainer(options, context).Run(data, folder, new StderrProgress(console.Error), cancellation);
             var c = CultureInfo.InvariantCulture;
             console.Out.WriteLine(string.Create(c,
-                $"train: steps {result.FirstStep}…{result.LastStep}{(result.Completed ? "" : " (stopped; run again to resume)")}, wall time {result.WallTime.TotalMinutes:F1} min, {result.PatchesPerSecond:F2} patches/s; best {(result.Best is { } b ? string.Create(c, $"step {b.Step}: F1 {b.F1:F4}, nDSC {b.Ndsc:F4}") : "n/a")} -> {result.BestModelPath ?? "none"}"));
+                $"train: steps {result.FirstStep}…{result.LastStep}{(result.Completed ? "" : " (stopped; run again to resume)")}, wall time {result.WallTime.TotalMinutes:F1} min, " +
+                    $"{result.PatchesPerSecond:F2} patches/s; best {(result.Best is { } b ? string.Create(c, $"step {b.Step}: F1 {b.F1:F4}, nDSC {b.Ndsc:F4}") : "n/a")} -> " +
+                        $"{result.BestModelPath ?? "none"}"));
             return Task.FromResult(CommandLineApp.Success);
         });
         command.Subcommands.Add(EvaluateCommand(console));
@@ -104,7 +112,8 @@ static class TrainCommand
         var t1 = CommonOptions.T1();
         var brainMask = CommonOptions.BrainMask();
         var truth = new Option<string>("--truth") { Description = "Ground-truth lesion mask.", Required = true };
-        var shifts = new Option<string[]>("--shift") { Description = $"Condition(s) to evaluate (repeatable): all, or {string.Join(", ", SiteShift.Standard.Select(s => s.Name))}.", AllowMultipleArgumentsPerToken = true };
+        var shifts = new Option<string[]>("--shift") { Description = $"Condition(s) to evaluate (repeatable): all, or " +
+            $"{string.Join(", ", SiteShift.Standard.Select(s => s.Name))}.", AllowMultipleArgumentsPerToken = true };
         var thresholds = new Option<double[]>("--threshold") { Description = "Threshold(s) τ (repeatable; default the model's).", AllowMultipleArgumentsPerToken = true };
         var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation (8 flips)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads.", DefaultValueFactory = _ => 2 };
@@ -153,7 +162,8 @@ static class TrainCommand
             var data = TrainingManifest.Load(TrainingManifest.FromFolder(parsed.GetValue(cases)!, []));
             var r = Benchmarks.TrainingBenchmark.Run(data.Train, new TrainingOptions(), ComputeContext.For("cpu", parsed.GetValue(threads)), parsed.GetValue(steps));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"train benchmark: {r.Steps} steps of {r.BatchSize}×{r.PatchSizeVoxels}³: {r.SecondsPerStep:F3} s/step, {r.PatchesPerSecond:F2} patches/s, peak resident memory {r.PeakResidentBytes / 1048576.0:F0} MiB"));
+                $"train benchmark: {r.Steps} steps of {r.BatchSize}×{r.PatchSizeVoxels}³: {r.SecondsPerStep:F3} s/step, {r.PatchesPerSecond:F2} patches/s, peak resident memory " +
+                    $"{r.PeakResidentBytes / 1048576.0:F0} MiB"));
             return CommandLineApp.Success;
         });
         return command;

@@ -13,7 +13,8 @@ static class CommonOptions
 {
     public static Option<string> Flair() => new("--flair") { Description = "FLAIR image (.nii/.nii.gz), skull-stripped.", Required = true };
 
-    public static Option<string> T1() => new("--t1") { Description = "T1 image: on the FLAIR's grid, or on another grid overlapping it in world space (then resampled onto the FLAIR's grid through the affines).", Required = true };
+    public static Option<string> T1() => new("--t1") { Description = "T1 image: on the FLAIR's grid, or on another grid overlapping it in world space (then resampled onto the FLAIR's grid through " +
+        "the affines).", Required = true };
 
     public static Option<string?> BrainMask() => new("--brain-mask")
     {
@@ -37,7 +38,8 @@ static class CommonOptions
 
     /// <summary>`--connectivity`: the neighbourhood of lesion instances (method.md §3), predicted and ground truth alike.</summary>
     public static Option<int> Connectivity() =>
-        new Option<int>("--connectivity") { Description = "Lesion neighbourhood: 6 (faces), 18 (faces and edges) or 26 (faces, edges and corners).", DefaultValueFactory = _ => Imaging.Morphology.Connectivity.Default.Neighbours }
+        new Option<int>("--connectivity") { Description = "Lesion neighbourhood: 6 (faces), 18 (faces and edges) or 26 (faces, edges and " +
+            "corners).", DefaultValueFactory = _ => Imaging.Morphology.Connectivity.Default.Neighbours }
             .Require(v => v is 6 or 18 or 26, "6, 18 or 26");
 
     public static Option<string?> Lesions() => new("--lesions") { Description = "Only these lesion ids, comma-separated." };

@@ -21,9 +21,11 @@ sealed class ExplainSettingOptions
     readonly Option<long> _seed = CommonOptions.Seed();
     readonly Option<int> _minSize = CommonOptions.MinimumSize("explained");
     readonly Option<int> _connectivity = CommonOptions.Connectivity();
-    readonly Option<string> _camWeights = new Option<string>("--cam-weights") { Description = "Grad-CAM++ weights: local (instance, paper eq. 10) or global (classic).", DefaultValueFactory = _ => "local" }.OneOf("local", "global");
+    readonly Option<string> _camWeights = new Option<string>("--cam-weights") { Description = "Grad-CAM++ weights: local (instance, paper eq. 10) or global " +
+        "(classic).", DefaultValueFactory = _ => "local" }.OneOf("local", "global");
     readonly Option<string?> _camLayer = new("--cam-layer") { Description = "Layer Grad-CAM++ captures (default: the model's cam_layer)." };
-    readonly Option<string> _strategy = new Option<string>("--strategy") { Description = "fast (exact crops) or naive (full volume, the reference).", DefaultValueFactory = _ => "fast" }.OneOf("fast", "naive");
+    readonly Option<string> _strategy = new Option<string>("--strategy") { Description = "fast (exact crops) or naive (full volume, the " +
+        "reference).", DefaultValueFactory = _ => "fast" }.OneOf("fast", "naive");
     readonly Option<double?> _threshold = CommonOptions.Threshold();
 
     /// <summary>--seed, which also seeds the compute context.</summary>

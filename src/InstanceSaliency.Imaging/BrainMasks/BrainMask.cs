@@ -32,7 +32,8 @@ public static class BrainMask
         bool resample = !mask.Geometry.SameGrid(image.Geometry);
         var onImage = resample ? Resample.Mask(binary, image.Geometry, maskName) : new Volume<byte>(binary.Voxels, image.Geometry);
         if (BinaryMask.CountForeground(onImage) == 0)
-            throw new InvalidInputException($"{maskName}: the brain mask has no voxel inside {imageName}'s field of view once resampled onto its grid (the mask's brain lies elsewhere in world space); check the mask's sform/qform.");
+            throw new InvalidInputException($"{maskName}: the brain mask has no voxel inside {imageName}'s field of view once resampled onto its grid (the mask's brain lies elsewhere in world " +
+                $"space); check the mask's sform/qform.");
         var output = new float[image.Voxels.Length];
         for (int n = 0; n < output.Length; n++) output[n] = onImage.Voxels[n] != 0 ? image.Voxels[n] : 0f;
         return new MaskedImage(new Volume<float>(output, image.Geometry), onImage, resample, overlap, warning is null ? [] : [warning]);

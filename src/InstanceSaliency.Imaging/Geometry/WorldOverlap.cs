@@ -51,7 +51,8 @@ public static class WorldOverlap
         double fraction = Fraction(reference, other);
         if (fraction < MinimumFraction)
             throw new InvalidInputException(
-                $"{otherName}: overlaps only {fraction * 100:F1}% of {referenceName}'s field of view in world space (at least {MinimumFraction * 100:F0}% needed); it does not lie on the same head. Check that both files are from the same scan session and that their sform/qform headers are right.");
+                $"{otherName}: overlaps only {fraction * 100:F1}% of {referenceName}'s field of view in world space (at least {MinimumFraction * 100:F0}% needed); it does not lie on the same " +
+                    $"head. Check that both files are from the same scan session and that their sform/qform headers are right.");
         return fraction;
     }
 }

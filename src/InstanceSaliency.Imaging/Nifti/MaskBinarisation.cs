@@ -52,7 +52,8 @@ public static class MaskBinarisation
         var c = CultureInfo.InvariantCulture;
         if (nonBinary > 0)
             warnings.Add(string.Create(c,
-                $"{source}: not a binary mask: {nonBinary} voxel(s) hold values other than 0 and 1 (from {low:G6} to {high:G6}); binarised at > {Threshold}, {lesionFromNonBinary} of them count as lesion. If this is a probability or label map, binarise it at the threshold you mean (e.g. fslmaths {source} -thr T -bin mask)."));
+                $"{source}: not a binary mask: {nonBinary} voxel(s) hold values other than 0 and 1 (from {low:G6} to {high:G6}); binarised at > {Threshold}, {lesionFromNonBinary} of them count as " +
+                    $"lesion. If this is a probability or label map, binarise it at the threshold you mean (e.g. fslmaths {source} -thr T -bin mask)."));
         if (nan > 0)
             warnings.Add($"{source}: {nan} voxel(s) are NaN; they count as background.");
         return new MaskReading(values.WithVoxels(mask), warnings);
@@ -63,6 +64,7 @@ public static class MaskBinarisation
         long count = values.Voxels.LongCount(v => v < -BinaryTolerance);
         var (i, j, k) = values.Shape.Coordinates(index);
         return new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-            $"{source}: a mask cannot hold negative values: voxel ({i}, {j}, {k}) is {values.Voxels[index]:G6} ({count} negative voxel(s) in all). Store background as 0 and lesion as 1 (e.g. fslmaths {source} -thr 0 -bin mask, if negative means background)."));
+            $"{source}: a mask cannot hold negative values: voxel ({i}, {j}, {k}) is {values.Voxels[index]:G6} ({count} negative voxel(s) in all). Store background as 0 and lesion as 1 (e.g. " +
+                $"fslmaths {source} -thr 0 -bin mask, if negative means background)."));
     }
 }

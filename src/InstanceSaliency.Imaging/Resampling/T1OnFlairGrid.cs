@@ -26,7 +26,8 @@ public static class T1OnFlairGrid
         var reordered = Reorientation.Apply(t1, AxisConvention.Of(flair.Affine, flairName), t1Name);
         if (reordered.Geometry.SameGrid(flair.Geometry))
             return (new Volume<float>(reordered.Voxels, flair.Geometry),
-                $"{t1Name}: stored in {AxisConvention.Of(t1.Affine, t1Name)} on the FLAIR's grid ({differs}); its voxel axes were reordered to the FLAIR's {AxisConvention.Of(flair.Affine, flairName)} (exact, no interpolation).");
+                $"{t1Name}: stored in {AxisConvention.Of(t1.Affine, t1Name)} on the FLAIR's grid ({differs}); its voxel axes were reordered to the FLAIR's " +
+                    $"{AxisConvention.Of(flair.Affine, flairName)} (exact, no interpolation).");
         return (Resample.Linear(t1, flair.Geometry, t1Name),
             $"{t1Name}: on another grid than the FLAIR ({differs}; it covers {overlap * 100:F1}% of the FLAIR's field of view); resampled onto the FLAIR's grid through the affines (trilinear).");
     }

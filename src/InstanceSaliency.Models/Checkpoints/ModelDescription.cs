@@ -122,7 +122,8 @@ public sealed record ModelDescription
         if (Format is "torchscript") return;
         if (Architecture != MonaiUNet)
             throw new InvalidInputException(
-                $"{source}: architecture \"{Architecture}\" cannot be built from a state_dict; only \"{MonaiUNet}\" can. Export other networks as TorchScript (torch.jit.trace/script) and pass the .ts file.");
+                $"{source}: architecture \"{Architecture}\" cannot be built from a state_dict; only \"{MonaiUNet}\" can. Export other networks as TorchScript (torch.jit.trace/script) and pass the " +
+                    $".ts file.");
         if (Norm is not ("batch" or "instance"))
             throw new InvalidInputException($"{source}: norm must be \"batch\" or \"instance\"; got \"{Norm}\".");
         if (Act != "prelu")

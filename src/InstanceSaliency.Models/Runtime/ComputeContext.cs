@@ -43,7 +43,8 @@ public sealed record ComputeContext
         {
             if (!cuda.is_available())
                 throw new InvalidInputException(
-                    $"--device {device}: CUDA is not available: this build uses the CPU-only LibTorch (libtorch-cpu) or no CUDA GPU/driver is visible. Use --device cpu, or build with the libtorch-cuda package on a machine with an NVIDIA GPU.");
+                    $"--device {device}: CUDA is not available: this build uses the CPU-only LibTorch (libtorch-cpu) or no CUDA GPU/driver is visible. Use --device cpu, or build with the " +
+                        $"libtorch-cuda package on a machine with an NVIDIA GPU.");
             int index = 0;
             if (name.Length > 4 && (!int.TryParse(name[5..], out index) || index < 0 || index >= cuda.device_count()))
                 throw new InvalidInputException($"--device {device}: no such CUDA device; {cuda.device_count()} visible (cuda:0…).");

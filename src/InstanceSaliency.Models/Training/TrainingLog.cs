@@ -24,7 +24,8 @@ sealed class TrainingLog
 
     public void Validation(ValidationScore v) =>
         File.AppendAllText(_validationPath, string.Create(CultureInfo.InvariantCulture,
-            $"{v.Step}\t{v.F1:F4}\t{v.Ndsc:F4}\t{v.Score:F4}\t{string.Join(";", v.PerCase.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Case}:F1={c.Metrics.F1 ?? 0:F4},nDSC={c.Metrics.Ndsc:F4},PPV={c.Metrics.Ppv ?? 0:F4},TPR={c.Metrics.Tpr ?? 0:F4}")))}\n"));
+            $"{v.Step}\t{v.F1:F4}\t{v.Ndsc:F4}\t{v.Score:F4}\t{string.Join(";", v.PerCase.Select(c => string.Create(CultureInfo.InvariantCulture,
+                $"{c.Case}:F1={c.Metrics.F1 ?? 0:F4},nDSC={c.Metrics.Ndsc:F4},PPV={c.Metrics.Ppv ?? 0:F4},TPR={c.Metrics.Tpr ?? 0:F4}")))}\n"));
 
     static void Truncate(string path, string header, int step)
     {

@@ -15,7 +15,8 @@ public sealed record TrainingCaseEntry(string Name, string FlairPath, string T1P
 /// <summary>
 /// Where the cases of a run come from. A manifest is a tab-separated file whose header names the columns
 /// <c>flair</c>, <c>t1</c>, <c>mask</c>, <c>split</c> (train | validation; "val" also accepted) and optionally
-/// <c>name</c> and <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does); relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
+/// <c>name</c> and <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does);
+/// relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
 /// with <c>flair.nii.gz</c>, <c>t1.nii.gz</c>, <c>mask.nii.gz</c>; named cases go to validation, the rest to training.
 /// </summary>
 public static class TrainingManifest
@@ -31,7 +32,8 @@ public static class TrainingManifest
         var header = lines[0].Split('\t').Select(h => h.Trim().ToLowerInvariant()).ToList();
         var missing = Required.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
-            throw new InvalidInputException($"{path}: the manifest header lacks the column(s) {string.Join(", ", missing)}; it needs tab-separated columns flair, t1, mask, split (and optionally name). Header read: [{string.Join(", ", header)}].");
+            throw new InvalidInputException($"{path}: the manifest header lacks the column(s) {string.Join(", ", missing)}; it needs tab-separated columns flair, t1, mask, split (and optionally " +
+                $"name). Header read: [{string.Join(", ", header)}].");
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var entries = new List<TrainingCaseEntry>();
         for (int line = 1; line < lines.Length; line++)

@@ -24,12 +24,14 @@ public sealed class CohortRun(CohortPlan plan, string derivatives)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Version != RunRecordFile.ToolVersion)
-            throw new InvalidInputException($"the plan was made by InstanceSaliency {plan.Version}, this is {RunRecordFile.ToolVersion}; run `ies cohort plan` again with this version (complete tasks of the old plan are then redone).");
+            throw new InvalidInputException($"the plan was made by InstanceSaliency {plan.Version}, this is {RunRecordFile.ToolVersion}; run `ies cohort plan` again with this version (complete " +
+                $"tasks of the old plan are then redone).");
         string path = EmbeddedModel.Resolve(plan.Configuration.ModelPath);
         if (!File.Exists(path)) throw new InvalidInputException($"{path}: the plan's model does not exist on this machine.");
         string sha = FileHash.Sha256(path);
         if (sha != plan.Configuration.ModelSha256)
-            throw new InvalidInputException($"{path}: the model changed since the plan was made (SHA-256 {sha[..12]}…, plan {plan.Configuration.ModelSha256[..Math.Min(12, plan.Configuration.ModelSha256.Length)]}…); run `ies cohort plan` again.");
+            throw new InvalidInputException($"{path}: the model changed since the plan was made (SHA-256 {sha[..12]}…, plan " +
+                $"{plan.Configuration.ModelSha256[..Math.Min(12, plan.Configuration.ModelSha256.Length)]}…); run `ies cohort plan` again.");
         return ModelLoader.Load(path, context);
     }
 

@@ -34,7 +34,10 @@ public sealed record TaskMarker(string Task, string ConfigurationSha256, string 
         AtomicFile.WriteText(Path.Combine(folder, FileName), JsonSerializer.Serialize(marker, CohortJson.Indented) + "\n");
     }
 
-    /// <summary>True when <paramref name="folder"/> holds a marker of <paramref name="task"/> under this configuration, its inputs are unchanged and every listed output is there with its size.</summary>
+    /// <summary>
+    /// True when <paramref name="folder"/> holds a marker of <paramref name="task"/> under this configuration, its inputs
+    /// are unchanged and every listed output is there with its size.
+    /// </summary>
     public static bool IsValid(string folder, CohortTask task, string configurationSha256)
     {
         var marker = CohortJson.TryRead<TaskMarker>(Path.Combine(folder, FileName));

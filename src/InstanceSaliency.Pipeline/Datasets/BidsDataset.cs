@@ -36,7 +36,8 @@ public static class BidsDataset
         {
             brainRoot = Path.Combine(root, "derivatives", brainMaskDerivatives);
             if (brainMaskDerivatives.Length == 0 || brainMaskDerivatives.Contains('/') || !Directory.Exists(brainRoot))
-                throw new InvalidInputException($"--brain-mask-derivatives: no folder {brainRoot}; name a folder under {Path.Combine(root, "derivatives")} holding sub-*/[ses-*/]anat/*_desc-brain_mask.nii.gz.");
+                throw new InvalidInputException($"--brain-mask-derivatives: no folder {brainRoot}; name a folder under {Path.Combine(root, "derivatives")} holding " +
+                    $"sub-*/[ses-*/]anat/*_desc-brain_mask.nii.gz.");
         }
         var subjects = Directory.GetDirectories(root, "sub-*").Order(StringComparer.Ordinal).ToList();
         if (subjects.Count == 0) throw new InvalidInputException($"{root}: no sub-* folder; is this a BIDS dataset?");

@@ -31,7 +31,8 @@ public static partial class ScanManifest
         var header = lines[0].Text.Split('\t').Select(h => h.Trim().ToLowerInvariant()).ToList();
         var missing = Required.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
-            throw new InvalidInputException($"{path}: the header lacks the column(s) {string.Join(", ", missing)}; a manifest has tab-separated columns subject, flair, t1 and optionally session, truth, brain_mask. Header read: [{string.Join(", ", header)}].");
+            throw new InvalidInputException($"{path}: the header lacks the column(s) {string.Join(", ", missing)}; a manifest has tab-separated columns subject, flair, t1 and optionally session, " +
+                $"truth, brain_mask. Header read: [{string.Join(", ", header)}].");
         foreach (string column in header.Where(c => !Known.Contains(c)))
             throw new InvalidInputException($"{path}: unknown column \"{column}\"; the columns are {string.Join(", ", Known)}.");
         if (header.Distinct().Count() != header.Count) throw new InvalidInputException($"{path}: a column name appears twice in the header.");

@@ -33,7 +33,8 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
         var (flair, t1, truth) = (loaded.Flair, loaded.T1, loaded.Truth);
         if (Models.Inference.ModelWorkingGrid.For(model.Description, flair.Geometry, paths.FlairPath) is { } grid)
             throw new InvalidInputException(
-                $"{paths.FlairPath}: a {flair.Shape} scan of {Spacing(flair)} mm, but the model works on a {grid.Working.Shape} grid of its spacing_mm; the experiments (context, synth, sanity) run on the model's own grid only so far: resample the scan to the model's spacing first, or use `ies explain`.");
+                $"{paths.FlairPath}: a {flair.Shape} scan of {Spacing(flair)} mm, but the model works on a {grid.Working.Shape} grid of its spacing_mm; the experiments (context, synth, sanity) " +
+                    $"run on the model's own grid only so far: resample the scan to the model's spacing first, or use `ies explain`.");
         var segmentation = new Segmenter(model, context).Run(flair, t1, new SegmentationOptions { Threshold = threshold }, null, paths.FlairPath, paths.T1Path);
         var report = LesionAnalysis.Run(segmentation.Mask, truth,
             new LesionInstanceOptions { Connectivity = connectivity ?? Connectivity.Default }, paths.FlairPath + " (predicted mask)", paths.TruthPath ?? "");
@@ -60,7 +61,9 @@ public sealed record ExperimentScan(Volume<float> Flair, Volume<float> T1, Volum
         var all = LesionSelection.Choose(Lesions, ids, MinimumLesionVoxels, maximum);
         if (all.Count == 0)
             throw new InvalidInputException(
-                $"{command}: the scan has no lesion to study (no predicted lesion of ≥ {MinimumLesionVoxels} voxels{(Truth is null ? "" : " and no missed one")}); lower --threshold or --min-size, or give --truth to include missed lesions.");
+                $"{command}: the scan has no lesion to study (no predicted lesion of ≥ {MinimumLesionVoxels} voxels{(Truth is null ? "" : " and no missed one")}); " +
+                $"lower --threshold or --min-size, " +
+                    $"or give --truth to include missed lesions.");
         return all;
     }
 }

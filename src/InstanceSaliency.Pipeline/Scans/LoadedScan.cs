@@ -53,7 +53,8 @@ public sealed record LoadedScan(ScanPaths Paths, NiftiImage FlairImage, Volume<f
             t1 = t1.WithVoxels(ZeroOutside(t1.Voxels, brain.Voxels));
         }
         else if (SkullOnHeuristic.HeadFill(flair) is var fill && fill > SkullOnHeuristic.SkullOnFillThreshold)
-            warnings.Add($"{paths.FlairPath}: looks skull-on (the head fills {fill * 100:F0}% of the field of view; skull-stripped scans fill < {SkullOnHeuristic.SkullOnFillThreshold * 100:F0}%); the model expects skull-stripped input: pass --brain-mask FILE (e.g. from HD-BET or SynthStrip), or expect false positives outside the brain.");
+            warnings.Add($"{paths.FlairPath}: looks skull-on (the head fills {fill * 100:F0}% of the field of view; skull-stripped scans fill < {SkullOnHeuristic.SkullOnFillThreshold * 100:F0}%); " +
+                $"the model expects skull-stripped input: pass --brain-mask FILE (e.g. from HD-BET or SynthStrip), or expect false positives outside the brain.");
         return new LoadedScan(paths, flairImage, flair, t1, truth, warnings) { BrainMask = brain };
     }
 

@@ -72,7 +72,8 @@ public static class AnalysisFigures
         return string.Create(c, $" · Kruskal–Wallis p = {P(test.PValue)}, Holm p = {P(test.PHolmFamily)}, BH q = {P(test.QBhFamily)}");
     }
 
-    static string P(double p) => double.IsNaN(p) ? "NA" : p < 1e-4 ? p.ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture) : p.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+    static string P(double p) => double.IsNaN(p) ? "NA" : p < 1e-4 ? p.ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture) : p.ToString("0.0000",
+        System.Globalization.CultureInfo.InvariantCulture);
 
     static Chart Roc(LesionPool cohort, IReadOnlyList<string> peaks, ErrorIdentificationResult? errors)
     {

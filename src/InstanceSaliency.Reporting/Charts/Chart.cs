@@ -152,5 +152,6 @@ public sealed class Chart(string title, string xLabel, string yLabel)
 
     static SKPaint Fill(SKColor colour) => new() { Color = colour, IsStroke = false, IsAntialias = true };
 
-    static SKPaint Text(float size, SKTextAlign align) => new() { Color = SKColors.Black, TextSize = size, TextAlign = align, IsAntialias = true, Typeface = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default };
+    static SKPaint Text(float size,
+        SKTextAlign align) => new() { Color = SKColors.Black, TextSize = size, TextAlign = align, IsAntialias = true, Typeface = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default };
 }

@@ -48,7 +48,8 @@ public static partial class FeatureLabel
         string feature = m.Groups["feature"].Value;
         bool sum = feature == "sum" || m.Groups["ring"].Value == "sum";
         string where = m.Groups["k"].Success
-            ? string.Create(CultureInfo.InvariantCulture, $"{m.Groups["ring"].Value} in the ring {int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture) - 1}–{m.Groups["k"].Value} mm outside the lesion")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{m.Groups["ring"].Value} in the ring {int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture) - 1}–{m.Groups["k"].Value} mm outside the lesion")
             : feature switch { "peak" => "peak (signed value of largest |M|) in the lesion", _ => $"{feature} in the lesion" };
         return $"{source}: {where} ({unit}{(sum && channel is "flair" or "t1" ? " × voxels" : "")})";
     }

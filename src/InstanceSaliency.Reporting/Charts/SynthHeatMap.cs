@@ -53,7 +53,8 @@ public static class SynthHeatMap
                 canvas.DrawText("T1 contrast (WM SD darker)", x0 + gridWidth / 2, Top + flair.Length * CellSize + 34, text);
             }
             for (int row = 0; row < flair.Length; row++)
-                canvas.DrawText(flair[row].ToString("0.##", CultureInfo.InvariantCulture), Left + (panelWidth - gridWidth) / 2 - 6, Top + (flair.Length - 1 - row) * CellSize + CellSize / 2 + 4, right);
+                canvas.DrawText(flair[row].ToString("0.##", CultureInfo.InvariantCulture), Left + (panelWidth - gridWidth) / 2 - 6, Top + (flair.Length - 1 - row) * CellSize + CellSize / 2 + 4,
+                    right);
             canvas.Save();
             canvas.RotateDegrees(-90, 18, Top + flair.Length * CellSize / 2);
             canvas.DrawText("FLAIR contrast (WM SD brighter)", 18, Top + flair.Length * CellSize / 2 + 4, text);

@@ -32,16 +32,19 @@ public static class ReportPage
             </head>
             <body>
             <h1>InstanceSaliency report</h1>
-            <p class="inputs">FLAIR <b>{{Name(inputs.FlairPath)}}</b> · T1 <b>{{Name(inputs.T1Path)}}</b>{{(inputs.TruthPath is { } t ? $" · ground truth <b>{Name(t)}</b>" : " · no ground truth")}} · model <b>{{Name(inputs.ModelPath)}}</b></p>
+            <p class="inputs">FLAIR <b>{{Name(inputs.FlairPath)}}</b> · T1 <b>{{Name(inputs.T1Path)}}</b>{{(inputs.TruthPath is { } t ? $" · ground truth <b>{Name(t)}</b>" : " · no ground " +
+                "truth")}} · model <b>{{Name(inputs.ModelPath)}}</b></p>
 
             """);
         if (inputs.IsSampleScan) html.Append($"<p class=\"citation\">Sample scan: {HtmlText.Escape(SampleScan.Citation)}</p>\n");
         html.Append($$"""
-            <p class="note">{{run.Lesions.Count}} lesion(s) explained. The first lesion (the first TP with a ground truth) is shown below; click a column to sort, a row to view another lesion. Saliency is the
+            <p class="note">{{run.Lesions.Count}} lesion(s) explained. The first lesion (the first TP with a ground truth) is shown below; click a column to sort,
+                a row to view another lesion. Saliency is the
             derivative of the lesion's summed logit with respect to each input voxel (method.md §4–6): red raises the lesion's
             score, blue lowers it. Display: radiological convention (the patient's right on the left).</p>
             <div class="controls">
-            <label>Type <select id="type-filter"><option value="all">all</option><option value="TP">TP</option><option value="FP">FP</option><option value="FN">FN</option><option value="unlabelled">unlabelled</option></select></label>
+            <label>Type <select id="type-filter"><option value="all">all</option><option value="TP">TP</option><option value="FP">FP</option>
+              <option value="FN">FN</option><option value="unlabelled">unlabelled</option></select></label>
             <label>Min. voxels <input id="min-voxels" type="number" min="0" step="1" style="width:5rem"></label>
             <label><input id="all-columns" type="checkbox"> all columns (rings, sums, min/max)</label>
             <span><span id="shown-count">{{run.Lesions.Count}}</span> shown</span>
@@ -79,7 +82,8 @@ public static class ReportPage
         {
             html.Append("<section class=\"analysis\">\n<h2>Analyses</h2>\n");
             foreach (string plot in analysisPlots)
-                html.Append($"<figure><img src=\"{HtmlText.Escape(plot)}\" alt=\"{HtmlText.Escape(Path.GetFileName(plot))}\"><figcaption>{HtmlText.Escape(Path.GetFileName(plot))}</figcaption></figure>\n");
+                html.Append($"<figure><img src=\"{HtmlText.Escape(plot)}\" " +
+                    $"alt=\"{HtmlText.Escape(Path.GetFileName(plot))}\"><figcaption>{HtmlText.Escape(Path.GetFileName(plot))}</figcaption></figure>\n");
             html.Append("</section>\n");
         }
         html.Append("""

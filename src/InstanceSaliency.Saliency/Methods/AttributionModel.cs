@@ -104,7 +104,8 @@ public sealed class AttributionModel
     {
         if (Model.Format == ModelFormat.TorchScript)
             throw new Imaging.InvalidInputException(
-                $"{Model.Source}: Grad-CAM++ cannot capture a layer of a TorchScript model (it runs as one compiled graph, without module hooks); use --methods smoothgrad,smoothgrad-max, or give the weights as a state_dict with a sidecar.");
+                $"{Model.Source}: Grad-CAM++ cannot capture a layer of a TorchScript model (it runs as one compiled graph, without module hooks); use --methods smoothgrad,smoothgrad-max, or give " +
+                    $"the weights as a state_dict with a sidecar.");
         foreach (var (moduleName, module) in Model.Module.named_modules())
             if (moduleName == name)
                 return module as Module<Tensor, Tensor>

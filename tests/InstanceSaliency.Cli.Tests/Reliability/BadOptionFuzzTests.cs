@@ -77,7 +77,8 @@ public sealed class BadOptionFuzzTests(ReliabilityFiles files, ITestOutputHelper
     IReadOnlyList<Target> Targets =>
     [
         new("segment", o => Scan("segment", o), [.. BadScanFiles.Where((_, i) => i != 3), .. BadOut(), d => ["--device", d.Word]]),
-        new("explain", o => Scan("explain", o), [.. BadScanFiles, .. BadExplainSettings, .. BadOut(), LesionIds, d => ["--cam-layer", "no." + d.Word], d => ["--truth", d.Pick(files.EmptyFolder, files.AFile)]]),
+        new("explain", o => Scan("explain", o), [.. BadScanFiles, .. BadExplainSettings, .. BadOut(), LesionIds, d => ["--cam-layer", "no." + d.Word], d => ["--truth", d.Pick(files.EmptyFolder,
+            files.AFile)]]),
         new("context", o => Scan("context", o), [.. BadScanFiles, .. BadOut(), LesionIds,
             d => ["--max-radius", d.Negative()], d => ["--step", d.Pick("0", d.Negative())], d => ["--plateau-fraction", d.Pick("0", "1.5", d.Negative())],
             d => ["--max-lesions", d.CountBelow1()]]),

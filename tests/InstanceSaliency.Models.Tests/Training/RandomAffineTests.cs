@@ -92,7 +92,8 @@ public sealed class RandomAffineTests
         for (int draw = 0; draw < 5; draw++)
         {
             var affine = RandomAffine.Draw(rng, options);
-            Assert.All(new[] { affine.RotationIDegrees, affine.RotationJDegrees, affine.RotationKDegrees }, a => Assert.InRange(a, -options.AffineRotationMaxDegrees, options.AffineRotationMaxDegrees));
+            Assert.All(new[] { affine.RotationIDegrees, affine.RotationJDegrees, affine.RotationKDegrees }, a => Assert.InRange(a, -options.AffineRotationMaxDegrees,
+                options.AffineRotationMaxDegrees));
             Assert.All(new[] { affine.ScaleI, affine.ScaleJ, affine.ScaleK }, s => Assert.InRange(s, 1 - options.AffineScaleMax, 1 + options.AffineScaleMax));
             Assert.All(new[] { affine.ShearIJ, affine.ShearIK, affine.ShearJK }, h => Assert.InRange(h, -options.AffineShearMax, options.AffineShearMax));
             var (_, warped) = affine.Apply([Noise(label.Length, draw)], label, 10, 10, 10, (1.0, 1.0, 1.0));

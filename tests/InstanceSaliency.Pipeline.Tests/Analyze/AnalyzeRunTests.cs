@@ -133,8 +133,10 @@ public class AnalyzeRunTests
         using var temp = new TemporaryDirectory();
         string[] runs =
         [
-            RunFolders.Write(temp.Path, "scanA", [RunFolders.Row(1, "TP", 9.1), RunFolders.Row(2, "TP", 7.4), RunFolders.Row(3, "FP", 2.2), RunFolders.Row(4, "TP", 8.8), RunFolders.Row(5, "FP", 3.9), RunFolders.Row(6, "TP", 6.5), RunFolders.Row(7, "FN", 1.1)], counts: (5, 6, 3)),
-            RunFolders.Write(temp.Path, "scanB", [RunFolders.Row(1, "TP", 5.9), RunFolders.Row(2, "FP", 4.4), RunFolders.Row(3, "TP", 8.1), RunFolders.Row(4, "FP", 2.7), RunFolders.Row(5, "TP", 7.7), RunFolders.Row(6, "FN", 0.9)], counts: (3, 4, 1)),
+            RunFolders.Write(temp.Path, "scanA", [RunFolders.Row(1, "TP", 9.1), RunFolders.Row(2, "TP", 7.4), RunFolders.Row(3, "FP", 2.2), RunFolders.Row(4, "TP", 8.8), RunFolders.Row(5, "FP",
+                3.9), RunFolders.Row(6, "TP", 6.5), RunFolders.Row(7, "FN", 1.1)], counts: (5, 6, 3)),
+            RunFolders.Write(temp.Path, "scanB", [RunFolders.Row(1, "TP", 5.9), RunFolders.Row(2, "FP", 4.4), RunFolders.Row(3, "TP", 8.1), RunFolders.Row(4, "FP", 2.7), RunFolders.Row(5, "TP",
+                7.7), RunFolders.Row(6, "FN", 0.9)], counts: (3, 4, 1)),
             RunFolders.Write(temp.Path, "scanC", [RunFolders.Row(1, "TP", 6.8), RunFolders.Row(2, "FP", 6.9), RunFolders.Row(3, "TP", 9.9), RunFolders.Row(4, "TP", 5.2)], counts: (4, 1, 2)),
         ];
         string output = temp.File("out");

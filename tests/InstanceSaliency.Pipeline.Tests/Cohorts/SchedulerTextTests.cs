@@ -8,7 +8,8 @@ public sealed class SchedulerTextTests
     [Fact]
     public void Sbatch_script_is_an_array_of_one_task_per_shard_running_the_env_shard()
     {
-        string text = SlurmArrayScript.Text("/data/bids/derivatives/instancesaliency", new SlurmArrayScript.Settings(5, "/opt/it's/ies", CpusPerTask: 3, Memory: "6G", Time: "1-00:00:00", MaxRunning: 2));
+        string text = SlurmArrayScript.Text("/data/bids/derivatives/instancesaliency", new SlurmArrayScript.Settings(5, "/opt/it's/ies", CpusPerTask: 3, Memory: "6G", Time: "1-00:00:00",
+            MaxRunning: 2));
         var lines = text.Split('\n');
         Assert.Equal("#!/bin/bash", lines[0]);
         Assert.Contains("#SBATCH --array=0-4%2", lines);

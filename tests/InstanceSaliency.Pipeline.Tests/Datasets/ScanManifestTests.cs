@@ -19,7 +19,8 @@ public sealed class ScanManifestTests : IDisposable
     [Fact]
     public void Reads_subjects_sessions_and_relative_paths()
     {
-        var scans = ScanManifest.Read(Manifest("subject\tsession\tflair\tt1\ttruth", "sub-01\t1\ta_flair.nii.gz\ta_t1.nii.gz\ta_mask.nii.gz", "# a comment", "", "02\t\tb_flair.nii.gz\tb_t1.nii.gz\tb_mask.nii.gz"));
+        var scans = ScanManifest.Read(Manifest("subject\tsession\tflair\tt1\ttruth", "sub-01\t1\ta_flair.nii.gz\ta_t1.nii.gz\ta_mask.nii.gz", "# a comment", "",
+            "02\t\tb_flair.nii.gz\tb_t1.nii.gz\tb_mask.nii.gz"));
         Assert.Equal(["sub-01_ses-1", "sub-02"], scans.Select(s => s.Id));
         Assert.Equal(_folder.File("a_t1.nii.gz"), scans[0].T1Path);
         Assert.Equal(_folder.File("b_mask.nii.gz"), scans[1].TruthPath);

@@ -58,7 +58,8 @@ public sealed class ContextExperimentTests : IDisposable
         var omega = curve.Lesion.VoxelIndices.ToHashSet();
         Assert.Equal(WholeVolume(curve.Lesion, omega.Contains), curve.MeanProbability[0], 1e-5);
         // r = 1 mm keeps the 6-neighbours too (distance exactly 1), not the diagonals (√2).
-        var distance = EuclideanDistanceTransform.DistanceToForegroundMm(_scan.Flair.WithVoxels(Enumerable.Range(0, _scan.Flair.Voxels.Length).Select(n => omega.Contains(n) ? (byte)1 : (byte)0).ToArray()));
+        var distance = EuclideanDistanceTransform.DistanceToForegroundMm(_scan.Flair.WithVoxels(Enumerable.Range(0,
+            _scan.Flair.Voxels.Length).Select(n => omega.Contains(n) ? (byte)1 : (byte)0).ToArray()));
         Assert.Equal(WholeVolume(curve.Lesion, n => distance.Voxels[n] <= 1), curve.MeanProbability[1], 1e-5);
         Assert.NotEqual(curve.MeanProbability[0], curve.MeanProbability[1]);
     }
@@ -89,7 +90,8 @@ public sealed class ContextExperimentTests : IDisposable
         static string Svg(string path) => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), @"cl_[0-9a-f]+", "cl_N");
         Assert.Equal(Svg(Path.Combine(_folder.File("a"), "context_curves.svg")), Svg(Path.Combine(_folder.File("b"), "context_curves.svg")));
         var lesions = File.ReadAllLines(Path.Combine(_folder.File("a"), "context_lesions.tsv"));
-        Assert.Equal("id\ttype\tvoxels\tvolume_mm3\tsegmentation_mean_probability\tunmasked_mean_probability\tunmasked_detected\tcontext_radius_mm\tsettling_radius_mm\tdetection_radius_mm", lesions[0]);
+        Assert.Equal("id\ttype\tvoxels\tvolume_mm3\tsegmentation_mean_probability\tunmasked_mean_probability\tunmasked_detected\tcontext_radius_mm\tsettling_radius_mm\tdetection_radius_mm",
+            lesions[0]);
         Assert.Equal(2, lesions.Length);
     }
 

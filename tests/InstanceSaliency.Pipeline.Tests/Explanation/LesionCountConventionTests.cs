@@ -53,7 +53,8 @@ public sealed class LesionCountConventionTests : IDisposable
         // What `ies lesions MASK --truth GT --connectivity c` reports (its defaults: every component).
         var reference = LesionAnalysis.Run(mask, _truth, new LesionInstanceOptions { Connectivity = connectivity });
         var sizes = reference.Lesions.Select(l => l.VoxelCount).Distinct().Order().ToArray();
-        Assert.True(sizes.Length >= 2, $"τ {threshold}: the scan needs predicted lesions of two sizes; it has sizes {string.Join(", ", sizes)}, missed {string.Join(", ", reference.Missed.Select(l => l.VoxelCount))}");
+        Assert.True(sizes.Length >= 2,
+            $"τ {threshold}: the scan needs predicted lesions of two sizes; it has sizes {string.Join(", ", sizes)}, missed {string.Join(", ", reference.Missed.Select(l => l.VoxelCount))}");
         int minimum = sizes[^1]; // only the largest predicted lesions are explained
 
         var options = new ExplainOptions

@@ -65,7 +65,9 @@ public static class ContextOutputs
             ["why"] = "the paper's context radius is for TP lesions; FN lesions (plateau near 0) would pull the pooled 'all' radius down; every group is in 'groups'",
         };
         provenance["experiment"] = "context";
-        provenance["definition"] = $"input zeroed outside d(v, lesion) <= r (mm, both channels after normalisation); one forward pass on the exact crop; context radius = smallest r with mean p >= {options.PlateauFraction} x plateau; plateau = mean p on the unmasked input (r = infinity); settling radius = smallest r from which mean p stays within (1 - fraction) x plateau of the plateau up to max_radius_mm; undefined (null) when not reached within max_radius_mm";
+        provenance["definition"] = $"input zeroed outside d(v, lesion) <= r (mm, both channels after normalisation); one forward pass on the exact crop; context radius = smallest r with mean p >= " +
+            $"{options.PlateauFraction} x plateau; plateau = mean p on the unmasked input (r = infinity); settling radius = smallest r from which mean p stays within (1 - fraction) x plateau of " +
+                $"the plateau up to max_radius_mm; undefined (null) when not reached within max_radius_mm";
         provenance["max_radius_mm"] = options.MaximumRadiusMm;
         provenance["step_mm"] = options.StepMm;
         provenance["plateau_fraction"] = options.PlateauFraction;

@@ -23,7 +23,8 @@ public static class LayerRandomisation
         ArgumentNullException.ThrowIfNull(model);
         if (model.Module is not MonaiUNet)
             throw new InvalidInputException(
-                $"{model.Source}: cascading randomisation needs the network's layers by name; this {model.Format} model is not a MONAI U-Net loaded from a state_dict (give the weights as a state_dict or .iesm).");
+                $"{model.Source}: cascading randomisation needs the network's layers by name; this {model.Format} model is not a MONAI U-Net loaded from a state_dict (give the weights as a " +
+                    $"state_dict or .iesm).");
         var blocks = model.Module.named_modules().Where(m => m.module is Convolution).ToList();
         var order = new List<string>();
         var removers = new List<Action>();

@@ -54,7 +54,8 @@ public static class SanityOutputs
         chart.Save(Path.Combine(folder, "sanity"));
 
         provenance["experiment"] = "sanity";
-        provenance["definition"] = "cascading randomisation (Adebayo et al. 2018): step s re-initialises the s convolution blocks nearest the output (seeded); Spearman rho of |map| (all map channels) with the trained model's map over the lesion's exact receptive-field crop (spearman) and over the crop voxels within near_radius_mm of the lesion (spearman_near)";
+        provenance["definition"] = "cascading randomisation (Adebayo et al. 2018): step s re-initialises the s convolution blocks nearest the output (seeded); Spearman rho of |map| (all map " +
+            "channels) with the trained model's map over the lesion's exact receptive-field crop (spearman) and over the crop voxels within near_radius_mm of the lesion (spearman_near)";
         provenance["near_radius_mm"] = options.NearRadiusMm;
         provenance["samples"] = options.SmoothGrad.Samples;
         provenance["noise_fraction"] = options.SmoothGrad.NoiseFractionOfFlairRange;

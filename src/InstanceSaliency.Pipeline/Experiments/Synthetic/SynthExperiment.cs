@@ -55,7 +55,8 @@ public sealed class SynthExperiment(SegmentationModel model, ComputeContext cont
     {
         var omega = Enumerable.Range(0, inserted.Mask.Voxels.Length).Where(n => inserted.Mask.Voxels[n] != 0).ToArray();
         if (omega.Length == 0)
-            throw new InvalidInputException($"--radii: a {lesion.RadiiMm.I} mm lesion covers no voxel (weight ≥ 0.5) at voxel ({lesion.CentreI}, {lesion.CentreJ}, {lesion.CentreK}); use a larger radius.");
+            throw new InvalidInputException($"--radii: a {lesion.RadiiMm.I} mm lesion covers no voxel (weight ≥ 0.5) at voxel ({lesion.CentreI}, {lesion.CentreJ}, {lesion.CentreK}); use a larger " +
+                $"radius.");
         using var scope = NewDisposeScope();
         using var input = NetworkInput.From(inserted.Flair, inserted.T1, model.SizeMultiple, context.Device);
         var crop = LesionCrop.For(attribution, input, 1, omega);

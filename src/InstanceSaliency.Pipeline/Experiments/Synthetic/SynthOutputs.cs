@@ -24,12 +24,16 @@ public static class SynthOutputs
                 e.FlairWhiteMatterSd, e.T1WhiteMatterSd, e.MeanProbability, e.Detected, e.FlairShare);
         each.Write(Path.Combine(folder, "synth_lesions.tsv"));
 
-        SynthHeatMap.Save(Path.Combine(folder, "synth_detection_rate"), "Synthetic lesions: detection rate (any p > τ in the lesion)", Heat(cells, c => c.DetectionRate), options.RadiiMm, options.FlairContrastsSd, options.T1ContrastsSd);
-        SynthHeatMap.Save(Path.Combine(folder, "synth_mean_probability"), "Synthetic lesions: mean probability over the lesion", Heat(cells, c => c.MeanProbability), options.RadiiMm, options.FlairContrastsSd, options.T1ContrastsSd);
-        SynthHeatMap.Save(Path.Combine(folder, "synth_flair_share"), "Synthetic lesions: FLAIR share of SmoothGrad", Heat(cells, c => c.FlairShare), options.RadiiMm, options.FlairContrastsSd, options.T1ContrastsSd);
+        SynthHeatMap.Save(Path.Combine(folder, "synth_detection_rate"), "Synthetic lesions: detection rate (any p > τ in the lesion)", Heat(cells, c => c.DetectionRate), options.RadiiMm,
+            options.FlairContrastsSd, options.T1ContrastsSd);
+        SynthHeatMap.Save(Path.Combine(folder, "synth_mean_probability"), "Synthetic lesions: mean probability over the lesion", Heat(cells, c => c.MeanProbability), options.RadiiMm,
+            options.FlairContrastsSd, options.T1ContrastsSd);
+        SynthHeatMap.Save(Path.Combine(folder, "synth_flair_share"), "Synthetic lesions: FLAIR share of SmoothGrad", Heat(cells, c => c.FlairShare), options.RadiiMm, options.FlairContrastsSd,
+            options.T1ContrastsSd);
 
         provenance["experiment"] = "synth";
-        provenance["definition"] = "sphere of the given radius with a Gaussian edge inserted into normal-appearing white matter (FLAIR + c_F sd_F w, T1 - c_T sd_T w, sd = local white-matter SD); lesion = w >= 0.5; one forward pass on the exact crop; detected = any p > threshold in the lesion; FLAIR share of SmoothGrad (average aggregation) over the lesion";
+        provenance["definition"] = "sphere of the given radius with a Gaussian edge inserted into normal-appearing white matter (FLAIR + c_F sd_F w, T1 - c_T sd_T w, sd = local white-matter SD); " +
+            "lesion = w >= 0.5; one forward pass on the exact crop; detected = any p > threshold in the lesion; FLAIR share of SmoothGrad (average aggregation) over the lesion";
         provenance["radii_mm"] = ExperimentJson.Numbers(options.RadiiMm);
         provenance["flair_contrasts_sd"] = ExperimentJson.Numbers(options.FlairContrastsSd);
         provenance["t1_contrasts_sd"] = ExperimentJson.Numbers(options.T1ContrastsSd);
@@ -38,7 +42,8 @@ public static class SynthOutputs
         provenance["clearance_mm"] = options.ClearanceMm;
         provenance["samples"] = options.SmoothGrad.Samples;
         provenance["threshold"] = result.Threshold;
-        provenance["placements"] = new JsonArray([.. result.Evaluations.Where(e => e.RadiusMm == options.RadiiMm[0] && e.FlairContrastSd == options.FlairContrastsSd[0] && e.T1ContrastSd == options.T1ContrastsSd[0])
+        provenance["placements"] = new JsonArray([.. result.Evaluations.Where(e => e.RadiusMm == options.RadiiMm[0] && e.FlairContrastSd == options.FlairContrastsSd[0]
+            && e.T1ContrastSd == options.T1ContrastsSd[0])
             .Select(e => (JsonNode?)new JsonArray(e.Centre.I, e.Centre.J, e.Centre.K))]);
         ExperimentJson.Write(Path.Combine(folder, "summary.json"), provenance);
     }

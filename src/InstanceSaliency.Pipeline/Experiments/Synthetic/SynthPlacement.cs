@@ -26,7 +26,9 @@ public static class SynthPlacement
             if (whiteMatter.Voxels[n] != 0 && (distance is null || distance[n] >= away * away)) candidates.Add(n);
         if (candidates.Count < count)
             throw new InvalidInputException(
-                $"synth: only {candidates.Count} normal-appearing white-matter voxel(s) lie ≥ {away:0.#} mm (clearance + largest radius + 2 edge σ) from the existing lesions; {count} placement(s) needed. Lower --clearance, --radii or --repeats.");
+                $"synth: only {candidates.Count} normal-appearing white-matter voxel(s) lie ≥ {away:0.#} mm (clearance + largest radius + 2 edge σ) " +
+                $"from the existing lesions; {count} placement(s) " +
+                    $"needed. Lower --clearance, --radii or --repeats.");
         var random = new Random(unchecked((int)(options.Seed ^ (options.Seed >> 32))));
         var centres = new List<(int, int, int)>();
         for (int n = 0; n < count; n++)
