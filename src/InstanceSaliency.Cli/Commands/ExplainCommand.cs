@@ -27,7 +27,7 @@ static class ExplainCommand
         command.SetAction(parsed =>
         {
             var options = settings.Read(parsed, ScanInputOptions.ParseIds(parsed.GetValue(lesions)));
-            var paths = scan.Explain(parsed);
+            var paths = scan.Paths(parsed);
             string folder = scan.PrepareOutput(parsed);
             var context = ComputeContext.For(parsed.GetValue(scan.Device)!, seed: parsed.GetValue(settings.Seed));
             using var network = ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(scan.Model)), context);

@@ -52,8 +52,6 @@ sealed class ScanInputOptions(string truthEffect = "types lesions TP/FP and adds
         parsed.GetValue(Truth) is { } truth ? InputFile.Require(truth, Truth.Name) : null,
         parsed.GetValue(BrainMask) is { } mask ? InputFile.Require(mask, BrainMask.Name) : null);
 
-    /// <summary>The same as <see cref="Paths"/>: the scan an explain run reads.</summary>
-    public ScanPaths Explain(ParseResult parsed) => Paths(parsed);
 
     /// <summary>The lesion neighbourhood of --connectivity.</summary>
     public Imaging.Morphology.Connectivity LesionConnectivity(ParseResult parsed) => Imaging.Morphology.Connectivity.FromNeighbours(parsed.GetValue(Connectivity));

@@ -6,7 +6,7 @@ namespace InstanceSaliency.Imaging.Resampling;
 /// One target row of trilinear samples. When the row runs along a source axis — its j and k source coordinates
 /// drift by less than <see cref="AlignedDriftVoxels"/> over the row, as for a scan and its reoriented or
 /// rescaled working grid, or a T1 stored flipped — the j/k weights and the four source rows are computed once
-/// per row and only i varies; the arithmetic per voxel is that of <see cref="TrilinearKernel"/>, in the same
+/// per row and only i varies; the arithmetic per voxel is <see cref="TrilinearKernel.Blend"/>, as there, in the same
 /// order. Any other row (oblique grids) samples voxel by voxel.
 /// </summary>
 static class TrilinearRow
@@ -37,13 +37,7 @@ static class TrilinearRow
             double fx = x - a;
             double v000 = src[(int)(n00 + a)], v100 = src[(int)(n00 + a + 1)], v010 = src[(int)(n10 + a)], v110 = src[(int)(n10 + a + 1)];
             double v001 = src[(int)(n01 + a)], v101 = src[(int)(n01 + a + 1)], v011 = src[(int)(n11 + a)], v111 = src[(int)(n11 + a + 1)];
-            double c00 = v000 + fx * (v100 - v000);
-            double c10 = v010 + fx * (v110 - v010);
-            double c01 = v001 + fx * (v101 - v001);
-            double c11 = v011 + fx * (v111 - v011);
-            double c0 = c00 + fy * (c10 - c00);
-            double c1 = c01 + fy * (c11 - c01);
-            output[row.OutputIndex + i] = (float)(c0 + fz * (c1 - c0));
+            output[row.OutputIndex + i] = (float)TrilinearKernel.Blend(v000, v100, v010, v110, v001, v101, v011, v111, fx, fy, fz);
         }
     }
 }

@@ -1,3 +1,4 @@
+using InstanceSaliency.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -33,7 +34,7 @@ sealed class LocalSlurm : IDisposable
         foreach (string sub in new[] { "state", "spool" }) Directory.CreateDirectory(Path.Combine(folder, sub));
         File.WriteAllBytes(Key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(1024));
         if (OperatingSystem.IsLinux()) File.SetUnixFileMode(Key, UnixFileMode.UserRead); // munged refuses a key others can read
-        int controller = FreePort(), daemon = FreePort();
+        int controller = LoopbackPort.Free(), daemon = LoopbackPort.Free();
         File.WriteAllText(Path.Combine(folder, "cgroup.conf"), "CgroupPlugin=cgroup/v1\n");
         File.WriteAllText(Conf, $"""
             ClusterName=iestest
@@ -153,12 +154,6 @@ sealed class LocalSlurm : IDisposable
         kill.WaitForExit();
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     static bool IsRoot()
     {

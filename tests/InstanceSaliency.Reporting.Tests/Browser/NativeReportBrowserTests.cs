@@ -1,3 +1,4 @@
+using InstanceSaliency.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -19,7 +20,7 @@ public sealed class NativeReportBrowserTests(NativeReportFixture report, Browser
     [Fact]
     public async Task The_lesion_view_of_a_native_scan_shows_thick_slices_with_1_mm_maps_overlaid()
     {
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         using var server = new StaticFileServer(report.ReportFolder, port);
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
@@ -66,12 +67,4 @@ public sealed class NativeReportBrowserTests(NativeReportFixture report, Browser
         Assert.Empty(errors);
     }
 
-    static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

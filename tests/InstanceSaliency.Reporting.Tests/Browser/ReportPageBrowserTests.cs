@@ -1,3 +1,4 @@
+using InstanceSaliency.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -19,7 +20,7 @@ public sealed class ReportPageBrowserTests(ReportFixture report, BrowserFixture 
     [Fact]
     public async Task Served_report_shows_the_table_and_draws_the_clicked_lesion()
     {
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         using var server = new StaticFileServer(report.ReportFolder, port);
         await CheckPage(server.Url, "served");
     }
@@ -105,12 +106,4 @@ public sealed class ReportPageBrowserTests(ReportFixture report, BrowserFixture 
         Assert.Empty(foreign);
     }
 
-    static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -39,7 +39,7 @@ public sealed class StaticFileServerTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_report, "alias.html"), "index.html");
         File.CreateSymbolicLink(Path.Combine(_report, "pictures"), "assets");
         File.CreateSymbolicLink(Path.Combine(_report, "visible.txt"), ".secret");
-        _port = FreePort();
+        _port = LoopbackPort.Free();
         _server = new StaticFileServer(_report, _port);
     }
 
@@ -217,10 +217,4 @@ public sealed class StaticFileServerTests : IDisposable
 
     Task<RawHttp> Get(string target) => RawHttp.Send(_port, "GET", target);
 
-    static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
