@@ -16,6 +16,12 @@ public sealed record RunInputs(string FlairPath, string T1Path, string? TruthPat
     public string? T1Sha256 { get; init; }
 
     /// <summary>
+    /// The model's validation figures as its package states them (run.json <c>model.description.validation</c>,
+    /// written by <c>ies train postprocess</c>); null when the model carries none.
+    /// </summary>
+    public RecordedModelValidation? ModelValidation { get; init; }
+
+    /// <summary>
     /// Refuses inputs that are no longer the files the run read: a FLAIR or T1 whose SHA-256 differs from run.json's
     /// (the path now names another scan, or the file was changed). A reader that shows the run on these images would
     /// otherwise draw one scan's maps over another.
@@ -46,10 +52,34 @@ public sealed record RunInputs(string FlairPath, string T1Path, string? TruthPat
         {
             FlairSha256 = record.Inputs.Flair.Sha256,
             T1Sha256 = record.Inputs.T1.Sha256,
+            ModelValidation = RecordedModelValidation.From(record.Model?.Description),
         };
     }
 
     /// <summary>True when the FLAIR is the vendored sample scan (its folder is named after it): the report must cite it.</summary>
     public bool IsSampleScan =>
         string.Equals(Path.GetFileName(Path.GetDirectoryName(FlairPath)), "lesjak2017-patient26", StringComparison.Ordinal);
+}
+
+/// <summary>A model's validation figures read back from run.json: per site (mean F1, nDSC and the baseline's) and the scan names.</summary>
+public sealed record RecordedModelValidation(string Source, IReadOnlyList<(string Site, int Scans, double F1, double Ndsc, double BaselineF1, double BaselineNdsc)> Sites,
+    IReadOnlyList<(string Scan, string Site)> Scans)
+{
+    /// <summary>The figures in a model description's <c>validation</c> object, or null when absent or malformed.</summary>
+    public static RecordedModelValidation? From(System.Text.Json.JsonElement? description)
+    {
+        if (description is not { ValueKind: System.Text.Json.JsonValueKind.Object } d || !d.TryGetProperty("validation", out var v) || v.ValueKind != System.Text.Json.JsonValueKind.Object)
+            return null;
+        try
+        {
+            var sites = v.GetProperty("sites").EnumerateArray().Select(x => (x.GetProperty("site").GetString() ?? "", x.GetProperty("scans").GetInt32(),
+                x.GetProperty("f1").GetDouble(), x.GetProperty("ndsc").GetDouble(), x.GetProperty("baseline_f1").GetDouble(), x.GetProperty("baseline_ndsc").GetDouble())).ToList();
+            var scans = v.GetProperty("scans").EnumerateArray().Select(x => (x.GetProperty("scan").GetString() ?? "", x.GetProperty("site").GetString() ?? "")).ToList();
+            return new RecordedModelValidation(v.TryGetProperty("source", out var s) ? s.GetString() ?? "" : "", sites, scans);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
 }

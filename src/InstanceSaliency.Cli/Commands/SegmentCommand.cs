@@ -29,15 +29,20 @@ static class SegmentCommand
         var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's, 0.3)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
-        var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time)." };
+        var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time; on " +
+            "by default when the model's package says test_time_flips)." };
+        var minimum = new Option<double?>("--min-lesion-mm3") { Description = "Remove predicted lesions smaller than this (mm³) from the mask (default: the model's " +
+            "min_lesion_mm3, else 0)." };
         var connectivity = CommonOptions.Connectivity();
-        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, brainMask, model, threshold, device, output, tta, connectivity };
+        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, brainMask, model, threshold, device, output, tta, minimum, connectivity };
         command.SetAction(parsed =>
         {
             string flairPath = parsed.GetValue(flair)!, t1Path = parsed.GetValue(t1)!, folder = parsed.GetValue(output)!;
             double? tau = parsed.GetValue(threshold);
             if (tau is { } t && (double.IsNaN(t) || t <= 0 || t >= 1))
                 throw new InvalidInputException($"--threshold {t.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
+            if (parsed.GetValue(minimum) is { } least && !(least >= 0 && double.IsFinite(least)))
+                throw new InvalidInputException($"--min-lesion-mm3 {least.ToString(CultureInfo.InvariantCulture)}: must be a volume ≥ 0.");
             folder = OutputFolder.Prepare(folder, output.Name);
             var context = ComputeContext.For(parsed.GetValue(device)!);
             string modelPath = EmbeddedModel.Resolve(parsed.GetValue(model));
@@ -54,9 +59,17 @@ static class SegmentCommand
                     + $"the {flairVolume.Shape} scan is resampled onto a {grid.Working.Shape} working grid for the network and its probabilities back onto the FLAIR's grid (trilinear, through the " +
                         $"affines).");
             var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
-            var result = parsed.GetValue(tta)
-                ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, tau ?? network.Description.Threshold, progress, flairPath, t1Path)
-                : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = tau }, progress, flairPath, t1Path);
+            // The model's own post-processing (issue 15), each part overridable on the command line.
+            var post = ModelPostprocessing.Of(network.Description);
+            post = post with
+            {
+                Threshold = tau ?? post.Threshold, MinLesionMm3 = parsed.GetValue(minimum) ?? post.MinLesionMm3, TestTimeFlips = parsed.GetValue(tta) || post.TestTimeFlips,
+            };
+            if (post.TestTimeFlips && !parsed.GetValue(tta)) notes.Add("segment: flip test-time augmentation (the model's test_time_flips): 8 segmentations.");
+            var result = post.TestTimeFlips
+                ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, post.Threshold, progress, flairPath, t1Path)
+                : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = post.Threshold }, progress, flairPath, t1Path);
+            if (post.MinLesionMm3 > 0) result = result with { Mask = ModelPostprocessing.RemoveSmallLesions(result.Mask, post.MinLesionMm3) };
             var lesions = LesionExtraction.Extract(result.Mask, new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)) });
 
             Directory.CreateDirectory(folder);
@@ -64,7 +77,9 @@ static class SegmentCommand
             NiftiFile.Write(result.Mask, Path.Combine(folder, "mask.nii.gz"), header);
             LabelMapFile.Write(lesions.Labels, LabelMaps.NarrowestType(lesions.Lesions.Count), Path.Combine(folder, "labels.nii.gz"), header);
             console.Error.WriteLine(
-                $"segment: τ = {result.Threshold.ToString(CultureInfo.InvariantCulture)}, {result.Mask.Voxels.Count(v => v != 0)} lesion voxels, {lesions.Lesions.Count} lesions; wrote {folder}");
+                $"segment: τ = {result.Threshold.ToString(CultureInfo.InvariantCulture)}" +
+                    (post.MinLesionMm3 > 0 ? $", lesions ≥ {post.MinLesionMm3.ToString(CultureInfo.InvariantCulture)} mm³" : "") +
+                    $", {result.Mask.Voxels.Count(v => v != 0)} lesion voxels, {lesions.Lesions.Count} lesions; wrote {folder}");
             return CommandLineApp.Success;
         });
         return command;

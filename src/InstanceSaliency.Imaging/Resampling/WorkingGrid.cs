@@ -101,4 +101,17 @@ public sealed class WorkingGrid
         if (IsResampled) return Resample.Nearest(native, Working, name);
         return Permutation.IsIdentity ? native : Reorientation.Permute(native, Permutation);
     }
+
+    /// <summary>
+    /// A native-grid binary mask (a training case's lesion mask) on the working grid: trilinear interpolation of
+    /// its 0/1 values, then &gt; 0.5 (<see cref="Resample.Mask"/>), so a thick-slice mask becomes a smooth 1 mm
+    /// mask rather than blocks. Exact permutation when no spacing changes.
+    /// </summary>
+    public Volume<byte> MaskToWorking(Volume<byte> nativeMask, string name)
+    {
+        ArgumentNullException.ThrowIfNull(nativeMask);
+        if (OnNativeGrid(nativeMask, name) is not { } native) return Resample.Mask(nativeMask, Working, name);
+        if (IsResampled) return Resample.Mask(native, Working, name);
+        return Permutation.IsIdentity ? native : Reorientation.Permute(native, Permutation);
+    }
 }

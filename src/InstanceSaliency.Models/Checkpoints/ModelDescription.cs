@@ -54,6 +54,22 @@ public sealed record ModelDescription
     /// <summary>The convention used when <see cref="SpacingMm"/> is given without <see cref="AxisConvention"/>.</summary>
     public const string DefaultAxisConvention = "RAS";
 
+    /// <summary>
+    /// Post-processing that belongs to the model (issue 15), chosen on its validation scans: predicted components
+    /// smaller than this many mm³ (world volume, 18-connected, on the FLAIR's grid) are removed from the mask.
+    /// Absent = none removed.
+    /// </summary>
+    public double? MinLesionMm3 { get; init; }
+
+    /// <summary>Post-processing that belongs to the model: true = flip test-time augmentation (8 flips) whenever it segments. Absent = off.</summary>
+    public bool? TestTimeFlips { get; init; }
+
+    /// <summary>
+    /// How the model did on its validation scans with its post-processing (written by <c>ies train postprocess</c>),
+    /// so that run.json and the report can state it; absent in packages without one.
+    /// </summary>
+    public ModelValidation? Validation { get; init; }
+
     /// <summary>"torchscript" marks a TorchScript file whatever its extension; null otherwise.</summary>
     public string? Format { get; init; }
 
@@ -119,6 +135,8 @@ public sealed record ModelDescription
         if (OutChannels < 2)
             throw new InvalidInputException($"{source}: out_channels must be ≥ 2 (channel 1 is the lesion class); got {OutChannels}.");
         CheckWorkingGrid(source);
+        if (MinLesionMm3 is { } minimum && !(minimum >= 0 && double.IsFinite(minimum)))
+            throw new InvalidInputException($"{source}: min_lesion_mm3 must be a volume ≥ 0 in mm³; got {minimum}.");
         if (Format is "torchscript") return;
         if (Architecture != MonaiUNet)
             throw new InvalidInputException(
@@ -140,3 +158,15 @@ public sealed record ModelDescription
         if (AxisConvention is { } codes) Imaging.Geometry.AxisConvention.Parse(codes, $"{source}: axis_convention");
     }
 }
+
+/// <summary>A model's validation figures (package key <c>validation</c>): per site and per scan, beside the FLAIR-threshold baseline.</summary>
+/// <param name="Source">Where the figures come from (command and manifest).</param>
+/// <param name="Sites">Per-site means.</param>
+/// <param name="Scans">Per-scan figures.</param>
+public sealed record ModelValidation(string Source, IReadOnlyList<ValidationSite> Sites, IReadOnlyList<ValidationScan> Scans);
+
+/// <summary>One site's mean lesion F1 and nDSC over its validation scans, and the baseline's.</summary>
+public sealed record ValidationSite(string Site, int Scans, double F1, double Ndsc, double BaselineF1, double BaselineNdsc);
+
+/// <summary>One validation scan's lesion F1 and nDSC, and the baseline's.</summary>
+public sealed record ValidationScan(string Scan, string Site, double F1, double Ndsc, double BaselineF1, double BaselineNdsc);

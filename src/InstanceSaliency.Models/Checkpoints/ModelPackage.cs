@@ -25,15 +25,7 @@ public static class ModelPackage
         ArgumentNullException.ThrowIfNull(description);
         using var weights = new MemoryStream();
         network.save_py(weights, leaveOpen: true);
-        AtomicFile.Write(path, stream =>
-        {
-            using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-            using (var writer = new StreamWriter(archive.CreateEntry(DescriptionEntry).Open()))
-                writer.Write(description.ToJson());
-            using var entry = archive.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open();
-            weights.Position = 0;
-            weights.CopyTo(entry);
-        });
+        Write(path, description, weights);
     }
 
     internal static SegmentationModel Load(string path, Device device)
@@ -56,4 +48,28 @@ public static class ModelPackage
             return ModelLoader.BuildUNet(description, weights, $"{path}!{WeightsEntry}", ModelFormat.Package, path, device);
         }
     }
+
+    /// <summary>
+    /// Writes a copy of the package <paramref name="source"/> to <paramref name="path"/> (atomically) with
+    /// <paramref name="description"/> as its <c>model.json</c>; the weights entry is copied byte for byte.
+    /// </summary>
+    public static void Rewrite(string source, ModelDescription description, string path)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        using var weights = new MemoryStream();
+        using (var archive = ZipFile.OpenRead(source))
+        using (var entry = (archive.GetEntry(WeightsEntry) ?? throw new InvalidInputException($"{source}: not a {Extension} model (no {WeightsEntry} inside).")).Open())
+            entry.CopyTo(weights);
+        Write(path, description, weights);
+    }
+
+    static void Write(string path, ModelDescription description, MemoryStream weights) => AtomicFile.Write(path, stream =>
+    {
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var writer = new StreamWriter(archive.CreateEntry(DescriptionEntry).Open()))
+            writer.Write(description.ToJson());
+        using var entry = archive.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open();
+        weights.Position = 0;
+        weights.CopyTo(entry);
+    });
 }

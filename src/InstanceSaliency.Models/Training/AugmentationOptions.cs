@@ -17,6 +17,16 @@ public sealed record AugmentationOptions
         NoiseProbability = 0, IntensityScaleMax = 0, IntensityShiftMax = 0, SyntheticLesionProbability = 0, AffineProbability = 0,
     };
 
+    /// <summary>
+    /// Probability of a simulated thick-slice acquisition per patch (issue 15): slabs of
+    /// <see cref="ThickSliceMm"/> along k (axial in the LAS/RAS working convention) averaged and interpolated back
+    /// (<see cref="ThickSlices"/>), as a 2D FLAIR of 5–8 mm slices looks on a 1 mm grid. 0 = off (the first model's options).
+    /// </summary>
+    public double ThickSliceProbability { get; init; }
+
+    /// <summary>Slab thickness range (mm) of the thick-slice augmentation, drawn uniformly.</summary>
+    public (double Min, double Max) ThickSliceMm { get; init; } = (5.0, 8.0);
+
     /// <summary>Probability of mirroring each spatial axis.</summary>
     public double FlipProbability { get; init; } = 0.5;
 

@@ -9,13 +9,15 @@ sealed record TrainingPatch(float[] Flair, float[] T1, byte[] Label, int Size);
 
 /// <summary>
 /// Draws training patches (everything but flips and rotations, which act on tensors in <see cref="SpatialAugmentation"/>).
-/// A case is chosen uniformly; with probability <see cref="TrainingOptions.PositiveFraction"/> the centre is a random
-/// lesion voxel, else a random brain voxel (FLAIR ≠ 0); the P³ box is shifted by up to ±P/4 and kept inside the grid.
+/// A site is chosen uniformly, then one of its cases (<see cref="TrainingCase.Site"/>; one site: a case uniformly);
+/// with probability <see cref="TrainingOptions.PositiveFraction"/> the centre is a random lesion voxel, else a random
+/// brain voxel (FLAIR ≠ 0); the P³ box is shifted by up to ±P/4 and kept inside the grid.
 /// The box is read with a margin of the largest blur kernel's reach, so that a blur sees the scan around the patch
 /// (and the grid's zero padding at its edges), as a blur of the whole scan would. Then, in raw intensities, the
 /// order of <see cref="SiteShift"/>: synthetic lesions (<see cref="SyntheticLesionInserter"/>), gamma and bias field
-/// per channel (<see cref="ChannelShift"/>), Gaussian blur of both channels; normalisation with the statistics the
-/// segmenter would compute on the shifted, blurred whole scan (<see cref="ChannelShift.Statistics"/>,
+/// per channel (<see cref="ChannelShift"/>), Gaussian blur of both channels; a thick-slice acquisition (<see cref="ThickSlices"/>,
+/// slabs along k averaged and interpolated back, its small change of the statistics ignored); normalisation with the
+/// statistics the segmenter would compute on the shifted, blurred whole scan (<see cref="ChannelShift.Statistics"/>,
 /// <see cref="BlurStatistics"/>), brain = the non-zero voxels of the blurred patch, as at inference; then
 /// per-channel scale and shift, noise (brain voxels only; background stays 0); then the small affine
 /// (<see cref="RandomAffine"/>) of images and label.
@@ -24,11 +26,22 @@ sealed class PatchSampler(IReadOnlyList<PreparedCase> cases, TrainingOptions opt
 {
     static readonly SyntheticLesionInserter Inserter = new();
 
+    // The cases of each site (TrainingCase.Site), in first-appearance order: a site is drawn uniformly, then a case of it.
+    readonly IReadOnlyList<PreparedCase>[] _sites = [.. cases.GroupBy(c => c.Source.Site).Select(g => (IReadOnlyList<PreparedCase>)[.. g])];
+
+    internal PreparedCase DrawCase(Random rng)
+    {
+        // One site: a case uniformly, with the same draws as before sites existed (retrain.sh of the first model reproduces).
+        if (_sites.Length == 1) return cases[rng.Next(cases.Count)];
+        var site = _sites[rng.Next(_sites.Length)];
+        return site[rng.Next(site.Count)];
+    }
+
     public TrainingPatch Sample(Random rng)
     {
         var a = options.Augmentation;
         int p = options.PatchSizeVoxels;
-        var c = cases[rng.Next(cases.Count)];
+        var c = DrawCase(rng);
         var s = c.Source.Flair.Shape;
         var voxelSize = c.Source.Flair.Geometry.VoxelSizeMm;
         bool positive = c.LesionIndices.Length > 0 && rng.NextDouble() < options.PositiveFraction;
@@ -63,6 +76,14 @@ sealed class PatchSampler(IReadOnlyList<PreparedCase> cases, TrainingOptions opt
             rawT = GaussianBlur.Apply(rawT, q, q, q, sv);
             statsF = c.FlairBlur.Correct(index, statsF.Mean, statsF.Sd);
             statsT = c.T1Blur.Correct(index, statsT.Mean, statsT.Sd);
+        }
+        if (a.ThickSliceProbability > 0 && rng.NextDouble() < a.ThickSliceProbability)
+        {
+            double thicknessMm = rng.Uniform(a.ThickSliceMm.Min, a.ThickSliceMm.Max);
+            int slab = Math.Max(1, (int)Math.Round(thicknessMm / voxelSize.K));
+            int phase = rng.Next(slab);
+            rawF = ThickSlices.Apply(rawF, q, q, q, slab, phase);
+            rawT = ThickSlices.Apply(rawT, q, q, q, slab, phase);
         }
         rawF = Crop(rawF, q, m, p);
         rawT = Crop(rawT, q, m, p);

@@ -6,15 +6,20 @@ namespace InstanceSaliency.Models.Training;
 /// A simulated change of scanner or site, applied to raw FLAIR and T1 before the segmenter's own normalisation:
 /// gamma per channel (<see cref="IntensityGamma"/>), then a smooth multiplicative bias field of amplitude
 /// <see cref="BiasAmplitude"/> on both channels (<see cref="BiasField.Evaluation"/>: fixed, not random), then a
-/// Gaussian blur of σ = <see cref="BlurSigmaMm"/> mm on both channels (voxel sizes from the affine). The identity
-/// is gamma 1, bias 0, blur 0. The issue's conditions are <see cref="Standard"/>.
+/// Gaussian blur of σ = <see cref="BlurSigmaMm"/> mm on both channels (voxel sizes from the affine), then a
+/// thick-slice acquisition of <see cref="ThickSliceMm"/> mm slabs along the volume's k axis (<see cref="ThickSlices"/>,
+/// phase 0; the slab is round(thickness / voxel size along k) voxels, so a scan whose slices are already that thick is
+/// unchanged). The identity is gamma 1, bias 0, blur 0, slices 0. The issues' conditions are <see cref="Standard"/>.
 /// </summary>
-public sealed record SiteShift(string Name, double FlairGamma = 1, double T1Gamma = 1, double BiasAmplitude = 0, double BlurSigmaMm = 0)
+public sealed record SiteShift(string Name, double FlairGamma = 1, double T1Gamma = 1, double BiasAmplitude = 0, double BlurSigmaMm = 0, double ThickSliceMm = 0)
 {
     /// <summary>No shift.</summary>
     public static SiteShift None { get; } = new("none");
 
-    /// <summary>The conditions the shipped model is evaluated under (issue 5), unshifted first.</summary>
+    /// <summary>
+    /// The conditions the shipped model is evaluated under, unshifted first: issue 5's, then issue 15's closer to a
+    /// real other site (a stronger bias field, 6 mm slices from a 1 mm scan).
+    /// </summary>
     public static IReadOnlyList<SiteShift> Standard { get; } =
     [
         None,
@@ -24,6 +29,8 @@ public sealed record SiteShift(string Name, double FlairGamma = 1, double T1Gamm
         new("t1-gamma-1.4", T1Gamma: 1.4),
         new("bias-20pct", BiasAmplitude: 0.2),
         new("blur-1mm", BlurSigmaMm: 1.0),
+        new("bias-40pct", BiasAmplitude: 0.4),
+        new("thick-slices-6mm", ThickSliceMm: 6.0),
     ];
 
     /// <summary>The condition named <paramref name="name"/> among <see cref="Standard"/>, or null.</summary>
@@ -58,6 +65,11 @@ public sealed record SiteShift(string Name, double FlairGamma = 1, double T1Gamm
         {
             var size = channel.Geometry.VoxelSizeMm;
             v = GaussianBlur.Apply(v, s.I, s.J, s.K, (BlurSigmaMm / size.I, BlurSigmaMm / size.J, BlurSigmaMm / size.K));
+        }
+        if (ThickSliceMm > 0)
+        {
+            int slab = Math.Max(1, (int)Math.Round(ThickSliceMm / channel.Geometry.VoxelSizeMm.K));
+            v = ThickSlices.Apply(v, s.I, s.J, s.K, slab, 0);
         }
         return channel.WithVoxels(v);
     }

@@ -118,6 +118,5 @@ public sealed class Trainer(TrainingOptions options, ComputeContext context)
         return value.item<float>();
     }
 
-    void SaveModel(MonaiUNet network, string path) =>
-        ModelPackage.Save(network, ModelDescription.Of(options.Network) with { Threshold = options.Threshold }, path);
+    void SaveModel(MonaiUNet network, string path) => ModelPackage.Save(network, options.Description(), path);
 }

@@ -2,6 +2,9 @@ using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.BrainMasks;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Imaging.Resampling;
+using InstanceSaliency.Imaging.Volumes;
+using InstanceSaliency.Models.Checkpoints;
+using InstanceSaliency.Models.Inference;
 
 namespace InstanceSaliency.Models.Training;
 
@@ -10,12 +13,16 @@ public sealed record TrainingCaseEntry(string Name, string FlairPath, string T1P
 {
     /// <summary>The case's brain mask (manifest column <c>brain_mask</c>), when there is one: FLAIR and T1 are 0 outside it.</summary>
     public string? BrainMaskPath { get; init; }
+
+    /// <summary>The case's site (manifest column <c>site</c>): training draws sites equally often, validation averages site means. Empty = one site.</summary>
+    public string Site { get; init; } = "";
 }
 
 /// <summary>
 /// Where the cases of a run come from. A manifest is a tab-separated file whose header names the columns
 /// <c>flair</c>, <c>t1</c>, <c>mask</c>, <c>split</c> (train | validation; "val" also accepted) and optionally
-/// <c>name</c> and <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does);
+/// <c>name</c>, <c>site</c> (sites are drawn equally often in training and averaged equally in validation) and
+/// <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does);
 /// relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
 /// with <c>flair.nii.gz</c>, <c>t1.nii.gz</c>, <c>mask.nii.gz</c>; named cases go to validation, the rest to training.
 /// </summary>
@@ -33,7 +40,7 @@ public static class TrainingManifest
         var missing = Required.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
             throw new InvalidInputException($"{path}: the manifest header lacks the column(s) {string.Join(", ", missing)}; it needs tab-separated columns flair, t1, mask, split (and optionally " +
-                $"name). Header read: [{string.Join(", ", header)}].");
+                $"name, site, brain_mask). Header read: [{string.Join(", ", header)}].");
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var entries = new List<TrainingCaseEntry>();
         for (int line = 1; line < lines.Length; line++)
@@ -53,6 +60,7 @@ public static class TrainingManifest
             entries.Add(new TrainingCaseEntry(name, flair, Resolve("t1"), Resolve("mask"), split)
             {
                 BrainMaskPath = header.Contains("brain_mask") && Cell("brain_mask").Length > 0 ? Resolve("brain_mask") : null,
+                Site = header.Contains("site") ? Cell("site") : "",
             });
         }
         return entries;
@@ -78,30 +86,72 @@ public static class TrainingManifest
         return entries;
     }
 
-    /// <summary>Reads the NIfTI files of <paramref name="entries"/>; every case's three files must share one grid.</summary>
-    public static TrainingData Load(IReadOnlyList<TrainingCaseEntry> entries)
+    /// <summary>
+    /// Reads the NIfTI files of <paramref name="entries"/> (each mask on its FLAIR's grid; the T1 and brain mask on
+    /// any grid overlapping it). Outside the brain mask FLAIR and T1 become 0 on the FLAIR's grid, as in
+    /// <c>ies segment --brain-mask</c>. With <paramref name="workingGrid"/> (the model's <c>spacing_mm</c> and
+    /// <c>axis_convention</c>, issue 14) a training case on another voxel size or axis order is put on its
+    /// working grid the way the segmenter puts a scan there (<see cref="WorkingGrid.ToWorking"/>: reoriented,
+    /// trilinear, anti-aliased; the lesion mask trilinear then &gt; 0.5), so the network learns on what it will see;
+    /// validation cases stay on the FLAIR's grid, where the segmenter scores them as <c>ies segment</c> would.
+    /// </summary>
+    public static TrainingData Load(IReadOnlyList<TrainingCaseEntry> entries, ModelDescription? workingGrid = null, IProgress<string>? progress = null)
     {
         var warnings = new List<string>();
         var cases = entries.Select(e =>
         {
-            var flair = NiftiFile.ReadVolume(e.FlairPath);
-            var reading = NiftiFile.ReadMaskWithWarnings(e.MaskPath);
-            warnings.AddRange(reading.Warnings);
-            var mask = reading.Mask;
-            flair.RequireSameGrid(mask, e.FlairPath, e.MaskPath);
-            // The T1 may lie on another grid overlapping the FLAIR (reordered or resampled through the affines), as in segment.
-            var t1 = T1OnFlairGrid.Map(flair, e.FlairPath, NiftiFile.ReadVolume(e.T1Path), e.T1Path).T1;
-            if (e.BrainMaskPath is { } brainPath)
+            var (flair, t1, mask) = ReadNative(e, warnings);
+            if (e.Split == "train" && workingGrid is not null && ModelWorkingGrid.For(workingGrid, flair.Geometry, e.FlairPath) is { } grid)
             {
-                var brain = BrainMask.Apply(flair, e.FlairPath, NiftiFile.ReadVolume(brainPath), brainPath).Mask;
-                flair = flair.WithVoxels(flair.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
-                t1 = t1.WithVoxels(t1.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
+                progress?.Report($"{e.Name}: {flair.Shape} at {Millimetres(flair)} mm onto a {grid.Working.Shape} working grid at {Millimetres(grid.Working)} mm");
+                (flair, t1, mask) = (grid.ToWorking(flair, e.FlairPath), grid.ToWorking(t1, e.T1Path), grid.MaskToWorking(mask, e.MaskPath));
             }
-            return (e.Split, Case: new TrainingCase(e.Name, flair, t1, mask));
+            return (e.Split, Case: new TrainingCase(e.Name, flair, t1, mask) { Site = e.Site });
         }).ToList();
         var train = cases.Where(c => c.Split == "train").Select(c => c.Case).ToList();
         if (train.Count == 0) throw new InvalidInputException("No training case: every case is in the validation split.");
         return new TrainingData(train, cases.Where(c => c.Split == "validation").Select(c => c.Case).ToList()) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// The cases of <paramref name="entries"/> on their FLAIR's grid, whatever their split (evaluation): FLAIR and
+    /// T1 0 outside the brain mask, the T1 on the FLAIR's grid; the masks' value warnings into <paramref name="warnings"/>.
+    /// </summary>
+    public static IReadOnlyList<TrainingCase> LoadNative(IReadOnlyList<TrainingCaseEntry> entries, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(warnings);
+        return [.. entries.Select(e =>
+        {
+            var (flair, t1, mask) = ReadNative(e, warnings);
+            return new TrainingCase(e.Name, flair, t1, mask) { Site = e.Site };
+        })];
+    }
+
+    static (Volume<float> Flair, Volume<float> T1, Volume<byte> Mask) ReadNative(TrainingCaseEntry e, ICollection<string> warnings)
+    {
+        var flair = NiftiFile.ReadVolume(e.FlairPath);
+        var reading = NiftiFile.ReadMaskWithWarnings(e.MaskPath);
+        foreach (string w in reading.Warnings) warnings.Add(w);
+        var mask = reading.Mask;
+        flair.RequireSameGrid(mask, e.FlairPath, e.MaskPath);
+        // The T1 may lie on another grid overlapping the FLAIR (reordered or resampled through the affines), as in segment.
+        var t1 = T1OnFlairGrid.Map(flair, e.FlairPath, NiftiFile.ReadVolume(e.T1Path), e.T1Path).T1;
+        if (e.BrainMaskPath is { } brainPath)
+        {
+            var brain = BrainMask.Apply(flair, e.FlairPath, NiftiFile.ReadVolume(brainPath), brainPath).Mask;
+            flair = flair.WithVoxels(flair.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
+            t1 = t1.WithVoxels(t1.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
+        }
+        return (flair, t1, mask);
+    }
+
+    static string Millimetres(Volume<float> v) => Millimetres(v.Geometry);
+
+    static string Millimetres(Imaging.Geometry.ImageGeometry g)
+    {
+        var s = g.VoxelSizeMm;
+        return string.Join("×", new[] { s.I, s.J, s.K }.Select(x => x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     static string NormaliseSplit(string value, string where) => value.ToLowerInvariant() switch

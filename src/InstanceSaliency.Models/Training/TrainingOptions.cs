@@ -1,3 +1,4 @@
+using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Inference;
 using InstanceSaliency.Models.Networks;
 
@@ -59,6 +60,22 @@ public sealed record TrainingOptions
 
     public AugmentationOptions Augmentation { get; init; } = new();
 
+    /// <summary>
+    /// The model's working voxel size [i, j, k] in mm (issue 14), written into the package as <c>spacing_mm</c>:
+    /// training cases of another voxel size are resampled to it and scans are segmented on it. Null = every case
+    /// on its own grid and a package without <c>spacing_mm</c>. Default 1 mm isotropic, the Lesjak scans' spacing.
+    /// </summary>
+    public IReadOnlyList<double>? SpacingMm { get; init; } = [1, 1, 1];
+
+    /// <summary>The model's voxel-axis convention (<c>axis_convention</c>), with <see cref="SpacingMm"/>: LAS, the Lesjak arrays' order.</summary>
+    public string AxisConvention { get; init; } = "LAS";
+
+    /// <summary>The package description of a network trained with these options (architecture, threshold, working grid).</summary>
+    public ModelDescription Description() => ModelDescription.Of(Network) with
+    {
+        Threshold = Threshold, SpacingMm = SpacingMm, AxisConvention = SpacingMm is null ? null : AxisConvention,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the option when the settings cannot train.</summary>
     public void Validate()
     {
@@ -72,6 +89,8 @@ public sealed record TrainingOptions
         if (ValidationIntervalSteps < 0) throw new ArgumentException($"ValidationIntervalSteps must be ≥ 0; got {ValidationIntervalSteps}.", nameof(ValidationIntervalSteps));
         if (CheckpointIntervalSteps < 1) throw new ArgumentException($"CheckpointIntervalSteps must be ≥ 1; got {CheckpointIntervalSteps}.", nameof(CheckpointIntervalSteps));
         if (Threshold is <= 0 or >= 1) throw new ArgumentException($"Threshold must be in (0, 1); got {Threshold}.", nameof(Threshold));
+        if (SpacingMm is { } spacing && (spacing.Count != 3 || spacing.Any(v => !(v > 0 && double.IsFinite(v)))))
+            throw new ArgumentException($"SpacingMm must be three positive millimetre values; got [{string.Join(", ", spacing)}].", nameof(SpacingMm));
     }
 
     /// <summary>The learning rate of step <paramref name="step"/> (1-based): cosine decay from the peak to f·peak.</summary>

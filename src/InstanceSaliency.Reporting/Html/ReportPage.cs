@@ -37,6 +37,7 @@ public static class ReportPage
 
             """);
         if (inputs.IsSampleScan) html.Append($"<p class=\"citation\">Sample scan: {HtmlText.Escape(SampleScan.Citation)}</p>\n");
+        if (inputs.ModelValidation is { } validation) html.Append(ModelValidation(validation, inputs));
         html.Append($$"""
             <p class="note">{{run.Lesions.Count}} lesion(s) explained. The first lesion (the first TP with a ground truth) is shown below; click a column to sort,
                 a row to view another lesion. Saliency is the
@@ -103,6 +104,24 @@ public static class ReportPage
             ? "<label><input type=\"radio\" name=\"overlay\" value=\"smoothgrad-max_flair\"> SmoothGrad max, FLAIR channel</label>\n" +
               "<label><input type=\"radio\" name=\"overlay\" value=\"smoothgrad-max_t1\"> SmoothGrad max, T1 channel (on T1)</label>"
             : "";
+
+    /// <summary>
+    /// The model's validation figures as its package states them, per site beside the FLAIR-threshold baseline, and
+    /// whether this scan was one of the validation scans (its figures then helped choose the model: optimistic).
+    /// </summary>
+    static string ModelValidation(RecordedModelValidation validation, RunInputs inputs)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var sites = string.Join("; ", validation.Sites.Select(s => string.Create(c,
+            $"{HtmlText.Escape(s.Site)} ({s.Scans} scan{(s.Scans == 1 ? "" : "s")}): lesion F1 {s.F1:F2}, nDSC {s.Ndsc:F2} (FLAIR threshold {s.BaselineF1:F2}, {s.BaselineNdsc:F2})")));
+        // The scan's folder names it (MS3SEG 104252/, Lesjak patient26/, the sample lesjak2017-patient26/).
+        string folder = Path.GetFileName(Path.GetDirectoryName(inputs.FlairPath)) ?? "";
+        var own = validation.Scans.FirstOrDefault(s => s.Scan.Length > 0 && (folder == s.Scan || folder.EndsWith("-" + s.Scan, StringComparison.Ordinal)));
+        string note = own.Scan is { Length: > 0 }
+            ? $" This scan is the validation scan {HtmlText.Escape(own.Scan)}: it helped choose the model's checkpoint and post-processing, so the model does better on it than on a scan it never met."
+            : "";
+        return $"<p class=\"model-validation\">Model validation, as its package states it: {sites}.{note}</p>\n";
+    }
 
     static string Name(string path) => HtmlText.Escape(Path.GetFileName(path));
 }

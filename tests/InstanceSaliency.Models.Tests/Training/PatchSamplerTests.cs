@@ -10,6 +10,21 @@ public sealed class PatchSamplerTests
         new([.. TrainingFixtures.TinyData().Train.Select(c => new PreparedCase(c, needsWhiteMatter: true))], options);
 
     [Fact]
+    public void Sites_are_drawn_equally_often_whatever_their_case_counts()
+    {
+        var data = TrainingFixtures.TinyData();
+        var cases = new[] { data.Train[0] with { Site = "big" }, data.Train[1] with { Site = "big" }, data.Validation[0] with { Site = "small" } };
+        var sampler = new PatchSampler([.. cases.Select(c => new PreparedCase(c, needsWhiteMatter: false))], TrainingFixtures.TinyOptions(1));
+        var rng = new Random(5);
+        int small = Enumerable.Range(0, 2000).Count(_ => sampler.DrawCase(rng).Source.Site == "small");
+        // Half of the draws (binomial SD 22 of 2000), not the third a uniform choice of cases would give.
+        Assert.InRange(small, 900, 1100);
+        var oneSite = new PatchSampler([.. data.Train.Select(c => new PreparedCase(c, needsWhiteMatter: false))], TrainingFixtures.TinyOptions(1));
+        int first = Enumerable.Range(0, 2000).Count(_ => oneSite.DrawCase(rng).Source.Name == "a");
+        Assert.InRange(first, 900, 1100);
+    }
+
+    [Fact]
     public void Positive_patches_contain_lesion_voxels()
     {
         var sampler = Sampler(TrainingFixtures.TinyOptions(1) with { PositiveFraction = 1, Augmentation = AugmentationOptions.None });

@@ -51,9 +51,11 @@ public sealed class SiteShiftTests
     }
 
     [Fact]
-    public void The_standard_conditions_are_the_issue_s_six_plus_none()
+    public void The_standard_conditions_are_none_then_issue_5_s_six_then_issue_15_s_two()
     {
-        Assert.Equal(7, SiteShift.Standard.Count);
-        Assert.Equal("none", SiteShift.Standard[0].Name);
+        Assert.Equal(["none", "flair-gamma-0.7", "flair-gamma-1.4", "t1-gamma-0.7", "t1-gamma-1.4", "bias-20pct", "blur-1mm", "bias-40pct", "thick-slices-6mm"],
+            SiteShift.Standard.Select(s => s.Name));
+        Assert.Equal(0.4, SiteShift.Find("BIAS-40PCT")!.BiasAmplitude);
+        Assert.Equal(6, SiteShift.Find("thick-slices-6mm")!.ThickSliceMm);
     }
 }

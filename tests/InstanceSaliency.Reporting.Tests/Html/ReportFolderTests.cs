@@ -57,4 +57,27 @@ public sealed class ReportFolderTests(ReportFixture report)
         Assert.Contains("run.json", error.Message);
         Assert.Contains(folder, error.Message);
     }
+
+    [Fact]
+    public void The_models_validation_figures_are_stated_and_a_validation_scan_is_called_one()
+    {
+        Assert.DoesNotContain("model-validation", File.ReadAllText(report.IndexPath));
+        string run = report.Scratch("validated-run");
+        foreach (string file in Directory.EnumerateFiles(report.RunFolder, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(run, Path.GetRelativePath(report.RunFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "run.json")))!;
+        string scan = Path.GetFileName(Path.GetDirectoryName(record["inputs"]!["flair"]!["path"]!.GetValue<string>()))!;
+        record["model"]!["description"]!["validation"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
+            { "source": "test", "sites": [ { "site": "siteA", "scans": 2, "f1": 0.71, "ndsc": 0.64, "baseline_f1": 0.5, "baseline_ndsc": 0.55 } ],
+              "scans": [ { "scan": "{{scan}}", "site": "siteA", "f1": 0.7, "ndsc": 0.6, "baseline_f1": 0.5, "baseline_ndsc": 0.5 } ] }
+            """);
+        File.WriteAllText(Path.Combine(run, "run.json"), record.ToJsonString());
+        string html = File.ReadAllText(ReportBuilder.Build(run, Path.Combine(report.Scratch("validated-report"), "report")));
+        Assert.Contains("siteA (2 scans): lesion F1 0.71, nDSC 0.64 (FLAIR threshold 0.50, 0.55)", html);
+        Assert.Contains($"This scan is the validation scan {HtmlText.Escape(scan)}", html);
+    }
 }
