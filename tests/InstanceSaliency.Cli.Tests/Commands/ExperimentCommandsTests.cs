@@ -60,6 +60,8 @@ public sealed class ExperimentCommandsTests : IDisposable
     [InlineData("sanity", "--methods", "occlusion", "--methods")]
     [InlineData("sanity", "--max-layers", "0", "--max-layers")]
     [InlineData("synth", "--radii", "0", "--radii")]
+    [InlineData("synth", "--radii", "2,3x3", "--radii: \"3x3\" is not a radius")]
+    [InlineData("synth", "--radii", "3x0x5", "--radii: \"3x0x5\" is not a radius")]
     [InlineData("synth", "--flair-contrasts", "1,x", "--flair-contrasts: \"x\" is not a number")]
     [InlineData("synth", "--repeats", "0", "--repeats must be ≥ 1")]
     public void Bad_options_are_one_error_line(string command, string option, string value, string mention)
