@@ -72,7 +72,7 @@ static class SynthCommand
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize), inputs.LesionConnectivity(parsed));
             foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new SynthExperiment(model, context, options).Run(scan, progress);
-            SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed));
+            SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed, scan));
             var c = CultureInfo.InvariantCulture;
             foreach (var cell in result.Cells())
                 console.Out.WriteLine(string.Create(c,
