@@ -48,7 +48,7 @@ static class ContextCommand
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, inputs.LesionConnectivity(parsed));
             foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new ContextExperiment(model, context, options).Run(scan, progress);
-            ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed)));
+            ContextOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, parsed.GetValue(inputs.Seed), scan));
             var c = CultureInfo.InvariantCulture;
             var headline = result.Pooled(result.HeadlineGroup);
             console.Out.WriteLine($"context radius ({headline.Group} lesions, the headline): {Mm(headline.ContextRadiusMm)}");

@@ -53,9 +53,9 @@ static class SanityCommand
             string folder = inputs.PrepareOutput(parsed);
             var context = inputs.Context(parsed);
             using var model = inputs.LoadModel(parsed, context);
-            var provenance = ExperimentProvenance.Of(paths, model, seed);
             var progress = new LineProgress(console.Error, "sanity");
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, options.MinimumLesionVoxels, inputs.LesionConnectivity(parsed));
+            var provenance = ExperimentProvenance.Of(paths, model, seed, scan); // before the run randomises the model's layers
             foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new SanityExperiment(model, context, options).Run(scan, progress);
             SanityOutputs.Write(folder, result, options, provenance);

@@ -20,7 +20,11 @@ static class SynthCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new ScanInputOptions();
-        var radii = new Option<string>("--radii") { Description = "Comma-separated lesion radii (mm).", DefaultValueFactory = _ => "2,3,5" };
+        var radii = new Option<string>("--radii")
+        {
+            Description = "Comma-separated lesion sizes (mm): a number is a sphere's radius, AxBxC an ellipsoid's semi-axes along i, j, k (e.g. 2,3x3x5).",
+            DefaultValueFactory = _ => "2,3,5",
+        };
         var flairContrasts = new Option<string>("--flair-contrasts") { Description = "Comma-separated FLAIR contrasts (local white-matter SDs brighter).", DefaultValueFactory = _ => "0,1,2,3,4" };
         var t1Contrasts = new Option<string>("--t1-contrasts") { Description = "Comma-separated T1 contrasts (local white-matter SDs darker).", DefaultValueFactory = _ => "0,1,2" };
         var repeats = new Option<int>("--repeats") { Description = "Placements per cell (the same placements for every cell).", DefaultValueFactory = _ => SynthOptions.DefaultRepeats };
@@ -49,7 +53,7 @@ static class SynthCommand
             long seed = parsed.GetValue(inputs.Seed);
             var options = new SynthOptions
             {
-                RadiiMm = Numbers(parsed.GetValue(radii)!, "--radii"),
+                RadiiMm = Sizes(parsed.GetValue(radii)!),
                 FlairContrastsSd = Numbers(parsed.GetValue(flairContrasts)!, "--flair-contrasts"),
                 T1ContrastsSd = Numbers(parsed.GetValue(t1Contrasts)!, "--t1-contrasts"),
                 Repeats = parsed.GetValue(repeats),
@@ -68,17 +72,20 @@ static class SynthCommand
             var scan = ExperimentScan.Load(paths, model, context, options.Threshold, parsed.GetValue(inputs.MinimumSize), inputs.LesionConnectivity(parsed));
             foreach (string warning in scan.Warnings) progress.Warn(warning); // shown with the first progress line: a refusal stays one error line
             var result = new SynthExperiment(model, context, options).Run(scan, progress);
-            SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed));
+            SynthOutputs.Write(folder, result, options, ExperimentProvenance.Of(paths, model, seed, scan));
             var c = CultureInfo.InvariantCulture;
             foreach (var cell in result.Cells())
                 console.Out.WriteLine(string.Create(c,
-                    $"radius {cell.RadiusMm} mm, FLAIR +{cell.FlairContrastSd} SD, T1 -{cell.T1ContrastSd} SD: detection {cell.DetectionRate:F2}, mean p {cell.MeanProbability:F3}, FLAIR share " +
+                    $"radius {cell.RadiiMm} mm, FLAIR +{cell.FlairContrastSd} SD, T1 -{cell.T1ContrastSd} SD: detection {cell.DetectionRate:F2}, mean p {cell.MeanProbability:F3}, FLAIR share " +
                         $"{cell.FlairShare:F3}"));
             console.Out.WriteLine($"wrote {Path.GetFullPath(folder)}");
             return CommandLineApp.Success;
         });
         return command;
     }
+
+    static SynthRadii[] Sizes(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part => SynthRadii.Parse(part)).ToArray();
 
     static double[] Numbers(string text, string option) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

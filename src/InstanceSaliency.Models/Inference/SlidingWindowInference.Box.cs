@@ -14,9 +14,11 @@ public sealed partial class SlidingWindowInference
     /// to these voxels, neither to the sum nor to the weights) and under the caller's autograd mode, one window per
     /// network call. Differentiating it gives the gradient through the same sliding-window inference that produced
     /// the prediction: the target method.md §4 asks for networks with instance normalisation or other non-local
-    /// parts, where one whole-volume pass would be a different function.
+    /// parts, where one whole-volume pass would be a different function. <paramref name="windowsRun"/>, when given,
+    /// receives the origin of each window in the order the network is called on them (on the grid padded to the
+    /// window, as <see cref="BlendWindows"/> names them).
     /// </summary>
-    public Tensor RunOn(IModule<Tensor, Tensor> network, Tensor input, IReadOnlyList<AxisRange> box)
+    public Tensor RunOn(IModule<Tensor, Tensor> network, Tensor input, IReadOnlyList<AxisRange> box, ICollection<(int D, int H, int W)>? windowsRun = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(input);
@@ -52,6 +54,7 @@ public sealed partial class SlidingWindowInference
             if (!overlaps) continue;
             var window = padded[TensorIndex.Colon, TensorIndex.Colon,
                 TensorIndex.Slice(s.D, s.D + roi), TensorIndex.Slice(s.H, s.H + roi), TensorIndex.Slice(s.W, s.W + roi)];
+            windowsRun?.Add(s);
             var logits = network.call(window);
             var part = Slice(logits.mul(weight), lo, hi, origin);
             var partWeight = Slice(weight, lo, hi, origin);

@@ -4,20 +4,23 @@ using SkiaSharp;
 namespace InstanceSaliency.Reporting.Charts;
 
 /// <summary>
-/// A heat map of one per-cell quantity in [0, 1] over the synthetic-lesion grid: one panel per radius, FLAIR
+/// A heat map of one per-cell quantity in [0, 1] over the synthetic-lesion grid: one panel per size, FLAIR
 /// contrast on the vertical axis (increasing upwards), T1 contrast on the horizontal, each cell coloured from
 /// white (0) to dark blue (1) and labelled with its value ("–" when undefined). Saved as PNG (2× pixel density)
 /// and SVG from the same drawing calls, as the cohort charts are.
 /// </summary>
 public static class SynthHeatMap
 {
-    /// <summary>One cell of the grid: its radius (panel), FLAIR contrast (row), T1 contrast (column) and value in [0, 1] (NaN: undefined).</summary>
-    public readonly record struct Cell(double RadiusMm, double FlairContrastSd, double T1ContrastSd, double Value);
+    /// <summary>
+    /// One cell of the grid: its size (panel; as `--radii` writes it, mm: "3" a sphere's radius, "3x3x5" an ellipsoid's
+    /// semi-axes), FLAIR contrast (row), T1 contrast (column) and value in [0, 1] (NaN: undefined).
+    /// </summary>
+    public readonly record struct Cell(string Radii, double FlairContrastSd, double T1ContrastSd, double Value);
 
     const float CellSize = 46, PanelGap = 36, Left = 70, Top = 58, Bottom = 56, Right = 20, MinimumPanelWidth = 190, MinimumWidth = 620;
 
     public static void Save(string stem, string title, IReadOnlyList<Cell> cells,
-        IReadOnlyList<double> radii, IReadOnlyList<double> flairContrasts, IReadOnlyList<double> t1Contrasts)
+        IReadOnlyList<string> radii, IReadOnlyList<double> flairContrasts, IReadOnlyList<double> t1Contrasts)
     {
         var flair = flairContrasts.Order().ToArray();
         var t1 = t1Contrasts.Order().ToArray();
@@ -35,11 +38,11 @@ public static class SynthHeatMap
             for (int r = 0; r < radii.Count; r++)
             {
                 float panel = Left + r * (panelWidth + PanelGap), x0 = panel + (panelWidth - gridWidth) / 2;
-                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"radius {radii[r]:0.##} mm"), x0 + gridWidth / 2, Top - 10, text);
+                canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"radius {radii[r]} mm"), x0 + gridWidth / 2, Top - 10, text);
                 for (int row = 0; row < flair.Length; row++)
                     for (int col = 0; col < t1.Length; col++)
                     {
-                        var found = cells.Where(c => c.RadiusMm == radii[r] && c.FlairContrastSd == flair[row] && c.T1ContrastSd == t1[col]).Take(1).ToArray();
+                        var found = cells.Where(c => c.Radii == radii[r] && c.FlairContrastSd == flair[row] && c.T1ContrastSd == t1[col]).Take(1).ToArray();
                         double v = found.Length == 0 ? double.NaN : found[0].Value;
                         float x = x0 + col * CellSize, y = Top + (flair.Length - 1 - row) * CellSize;
                         using var fill = new SKPaint { Color = Colour(v), IsStroke = false };

@@ -35,29 +35,8 @@ static class ExperimentFixtures
     public static SegmentationModel FlairLinear() =>
         ModelLoader.Load(Path.Combine(RepositoryPaths.Fixtures, "experiments", "flair_linear.ts"), ComputeContext.Cpu);
 
-    /// <summary>
-    /// A toy brain on a 1 mm grid: an ellipsoid of "grey matter" (T1 ≈ 1, FLAIR ≈ 1.2) around a central sphere of
-    /// "white matter" (T1 ≈ 3, FLAIR ≈ 1), each with a small deterministic texture so the white-matter SD is not 0.
-    /// </summary>
-    public static (Volume<float> Flair, Volume<float> T1) Brain(int ni, int nj, int nk)
-    {
-        var geometry = ImageGeometry.FromAffine(new GridShape(ni, nj, nk), Affine.Identity);
-        var flair = Volume<float>.Zeros(geometry);
-        var t1 = Volume<float>.Zeros(geometry);
-        for (int k = 0; k < nk; k++)
-            for (int j = 0; j < nj; j++)
-                for (int i = 0; i < ni; i++)
-                {
-                    double a = (i - (ni - 1) / 2.0) / (ni * 0.46), b = (j - (nj - 1) / 2.0) / (nj * 0.46), c = (k - (nk - 1) / 2.0) / (nk * 0.46);
-                    double rho = Math.Sqrt(a * a + b * b + c * c);
-                    if (rho > 1) continue;
-                    float texture = ((i * 7 + j * 3 + k * 5) % 5) * 0.05f;
-                    bool white = rho < 0.7;
-                    flair[i, j, k] = (white ? 1.0f : 1.2f) + texture;
-                    t1[i, j, k] = (white ? 3.0f : 1.0f) + texture;
-                }
-        return (flair, t1);
-    }
+    /// <summary>The toy brain of <see cref="ToyBrain"/> (grey-matter shell around white matter, 1 mm grid).</summary>
+    public static (Volume<float> Flair, Volume<float> T1) Brain(int ni, int nj, int nk) => ToyBrain.Make(ni, nj, nk);
 
     /// <summary>Writes FLAIR, T1 and (optionally) a truth mask into <paramref name="folder"/>; returns the paths.</summary>
     public static ScanPaths Write(TemporaryDirectory folder, Volume<float> flair, Volume<float> t1, Volume<byte>? truth)

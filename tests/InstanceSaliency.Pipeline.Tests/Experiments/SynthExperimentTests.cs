@@ -69,7 +69,7 @@ public sealed class SynthExperimentTests : IDisposable
 
         SynthOutputs.Write(_folder.File("out"), result, Small, new System.Text.Json.Nodes.JsonObject());
         var table = File.ReadAllLines(Path.Combine(_folder.File("out"), "synth_cells.tsv"));
-        Assert.Equal("radius_mm\tflair_contrast_sd\tt1_contrast_sd\trepeats\tdetection_rate\tmean_probability\tflair_share", table[0]);
+        Assert.Equal("radius_mm\tflair_contrast_sd\tt1_contrast_sd\trepeats\tdetection_rate\tmean_probability\tflair_share\tradius_i_mm\tradius_j_mm\tradius_k_mm", table[0]);
         Assert.Equal(1 + 8, table.Length);
         Assert.Equal(1 + 16, File.ReadAllLines(Path.Combine(_folder.File("out"), "synth_lesions.tsv")).Length);
         foreach (string figure in new[] { "synth_detection_rate", "synth_mean_probability", "synth_flair_share" })
@@ -93,6 +93,67 @@ public sealed class SynthExperimentTests : IDisposable
         Assert.True(evaluation.FlairWhiteMatterSd > 0);
         // the lesion really is brighter on FLAIR and darker on T1 than the scan there
         Assert.All(omega, n => Assert.True(inserted.Flair.Voxels[n] > _flair.Voxels[n] && inserted.T1.Voxels[n] < _t1.Voxels[n]));
+    }
+
+    [Fact]
+    public void An_ellipsoid_size_inserts_its_semi_axes_and_the_outputs_record_them()
+    {
+        // 2 mm sphere beside a 2 × 2 × 4 mm ellipsoid (longer along k) at the same placement.
+        var options = Small with { RadiiMm = [2, new SynthRadii(2, 2, 4)], FlairContrastsSd = [3], T1ContrastsSd = [1], Repeats = 1 };
+        var scan = Scan(Volume<byte>.Zeros(_flair.Geometry));
+        var result = new SynthExperiment(_model, ComputeContext.Cpu, options).Run(scan);
+        var sphere = result.Evaluations.Single(e => e.RadiiMm.IsSphere);
+        var ellipsoid = result.Evaluations.Single(e => !e.RadiiMm.IsSphere);
+        var (i, j, k) = ellipsoid.Centre;
+        var expected = new SyntheticLesionInserter().Insert(_flair, _t1, new WhiteMatterEstimate().Estimate(_flair, _t1, scan.Segmentation.Mask),
+            new SyntheticLesion { CentreI = i, CentreJ = j, CentreK = k, RadiiMm = (2, 2, 4), FlairContrastSd = 3, T1ContrastSd = 1 });
+        Assert.Equal(expected.Mask.Voxels.Count(v => v != 0), ellipsoid.Voxels);
+        Assert.True(ellipsoid.Voxels > sphere.Voxels);
+        Assert.Equal(Math.Cbrt(16), ellipsoid.RadiusMm, 12);
+        Assert.Equal(2, sphere.RadiusMm);
+
+        string output = _folder.File("ellipsoid");
+        SynthOutputs.Write(output, result, options, new System.Text.Json.Nodes.JsonObject());
+        var cells = File.ReadAllLines(Path.Combine(output, "synth_cells.tsv")).Select(l => l.Split('\t')).ToArray();
+        var lesions = File.ReadAllLines(Path.Combine(output, "synth_lesions.tsv")).Select(l => l.Split('\t')).ToArray();
+        foreach (var table in new[] { cells, lesions })
+        {
+            string[] Column(string name) => table.Skip(1).Select(row => row[Array.IndexOf(table[0], name)]).ToArray();
+            Assert.Equal(["2", Math.Cbrt(16).ToString("R", System.Globalization.CultureInfo.InvariantCulture)], Column("radius_mm"));
+            Assert.Equal(["2", "2"], Column("radius_i_mm"));
+            Assert.Equal(["2", "2"], Column("radius_j_mm"));
+            Assert.Equal(["2", "4"], Column("radius_k_mm"));
+        }
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "summary.json")))!;
+        Assert.Equal("[[2,2,2],[2,2,4]]", summary["radii_ijk_mm"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("3", 3, 3, 3)]
+    [InlineData("2.5", 2.5, 2.5, 2.5)]
+    [InlineData("3x3x5", 3, 3, 5)]
+    [InlineData(" 1x2.5x4 ", 1, 2.5, 4)]
+    public void A_radii_value_is_a_sphere_radius_or_three_semi_axes(string text, double i, double j, double k)
+    {
+        var radii = SynthRadii.Parse(text);
+        Assert.Equal(new SynthRadii(i, j, k), radii);
+        Assert.Equal(radii, SynthRadii.Parse(radii.ToString()));
+    }
+
+    [Theory]
+    [InlineData("3x3")]
+    [InlineData("3x3x5x1")]
+    [InlineData("3x0x5")]
+    [InlineData("3x-1x5")]
+    [InlineData("ax2x3")]
+    [InlineData("3xx5")]
+    [InlineData("NaN")]
+    [InlineData("")]
+    public void A_malformed_radii_value_names_the_option_and_the_form(string text)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => SynthRadii.Parse(text));
+        Assert.StartsWith($"--radii: \"{text}\" is not a radius", error.Message);
+        Assert.Contains("AxBxC", error.Message);
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed record SynthOptions
     /// <summary>Default least distance (mm) between a synthetic lesion's surface and any existing lesion.</summary>
     public const double DefaultClearanceMm = 10;
 
-    /// <summary>Lesion radii (mm; spheres); each &gt; 0.</summary>
-    public IReadOnlyList<double> RadiiMm { get; init; } = [2, 3, 5];
+    /// <summary>Lesion sizes: spheres (a number converts) or ellipsoids (semi-axes in mm along i, j, k); each semi-axis &gt; 0.</summary>
+    public IReadOnlyList<SynthRadii> RadiiMm { get; init; } = [2, 3, 5];
 
     /// <summary>FLAIR contrasts c_F (local white-matter SDs, ≥ 0).</summary>
     public IReadOnlyList<double> FlairContrastsSd { get; init; } = [0, 1, 2, 3, 4];
@@ -31,7 +31,7 @@ public sealed record SynthOptions
     /// <summary>σ of the Gaussian edge (mm).</summary>
     public double EdgeSigmaMm { get; init; } = SyntheticLesion.DefaultEdgeSigmaMm;
 
-    /// <summary>Least distance (mm) from a lesion's surface (centre distance − radius) to the existing lesions.</summary>
+    /// <summary>Least distance (mm) from a lesion's surface (centre distance − largest semi-axis) to the existing lesions.</summary>
     public double ClearanceMm { get; init; } = DefaultClearanceMm;
 
     /// <summary>SmoothGrad (average aggregation) settings of the FLAIR share (method.md §7).</summary>
@@ -53,7 +53,10 @@ public sealed record SynthOptions
                 if (!double.IsFinite(v) || !allowed(v)) throw new InvalidInputException($"{option}: every value must be {rule}; got {v}.");
             if (values.Distinct().Count() != values.Count) throw new InvalidInputException($"{option}: values repeat ({string.Join(",", values)}).");
         }
-        Require(RadiiMm, "--radii", v => v > 0, "a radius in mm > 0");
+        if (RadiiMm.Count == 0) throw new InvalidInputException("--radii: give at least one value.");
+        foreach (var r in RadiiMm)
+            if (!r.IsValid) throw new InvalidInputException($"--radii: every semi-axis must be a finite number of mm > 0; got {r}.");
+        if (RadiiMm.Distinct().Count() != RadiiMm.Count) throw new InvalidInputException($"--radii: values repeat ({string.Join(",", RadiiMm)}).");
         Require(FlairContrastsSd, "--flair-contrasts", v => v >= 0, "≥ 0 (white-matter SDs brighter)");
         Require(T1ContrastsSd, "--t1-contrasts", v => v >= 0, "≥ 0 (white-matter SDs darker)");
         if (Repeats < 1) throw new InvalidInputException($"--repeats must be ≥ 1; got {Repeats}.");

@@ -8,7 +8,7 @@ namespace InstanceSaliency.Pipeline.Experiments.Synthetic;
 /// <summary>
 /// Where synthetic lesions go (method.md §8): centres in normal-appearing white matter
 /// (<see cref="WhiteMatterEstimate"/>, which already leaves out the known lesions) at least clearance + the largest
-/// radius + 2σ_edge mm from every existing lesion, so neither the lesion nor its edge touches one. Centres are drawn
+/// semi-axis + 2σ_edge mm from every existing lesion, so neither the lesion nor its edge touches one. Centres are drawn
 /// without replacement by a seeded shuffle; the existing lesions are the ground truth when given, else the
 /// predicted mask.
 /// </summary>
@@ -19,14 +19,14 @@ public static class SynthPlacement
     public static IReadOnlyList<(int I, int J, int K)> Centres(Volume<float> flair, Volume<float> t1, Volume<byte> existing, SynthOptions options, int count)
     {
         var whiteMatter = new WhiteMatterEstimate().Estimate(flair, t1, existing);
-        double away = options.ClearanceMm + options.RadiiMm.Max() + 2 * options.EdgeSigmaMm;
+        double away = options.ClearanceMm + options.RadiiMm.Max(r => r.LargestMm) + 2 * options.EdgeSigmaMm;
         var distance = existing.Voxels.Any(v => v != 0) ? EuclideanDistanceTransform.SquaredDistancesMm2(existing) : null;
         var candidates = new List<int>();
         for (int n = 0; n < whiteMatter.Voxels.Length; n++)
             if (whiteMatter.Voxels[n] != 0 && (distance is null || distance[n] >= away * away)) candidates.Add(n);
         if (candidates.Count < count)
             throw new InvalidInputException(
-                $"synth: only {candidates.Count} normal-appearing white-matter voxel(s) lie ≥ {away:0.#} mm (clearance + largest radius + 2 edge σ) " +
+                $"synth: only {candidates.Count} normal-appearing white-matter voxel(s) lie ≥ {away:0.#} mm (clearance + largest semi-axis + 2 edge σ) " +
                 $"from the existing lesions; {count} placement(s) " +
                     $"needed. Lower --clearance, --radii or --repeats.");
         var random = new Random(unchecked((int)(options.Seed ^ (options.Seed >> 32))));
