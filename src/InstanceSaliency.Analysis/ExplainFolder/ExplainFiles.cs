@@ -12,6 +12,12 @@ public static class ExplainFiles
     /// <summary>The missed (FN) ground-truth components, ids continuing after n; only with a ground truth.</summary>
     public const string Missed = "missed.nii.gz";
 
+    /// <summary>
+    /// With `explain --fp-filter`: the predicted lesions the model's false-positive filter dropped from labels.nii.gz, with
+    /// their ids (labels.nii.gz keeps the others' ids, so lesions.tsv, the maps and both label maps agree).
+    /// </summary>
+    public const string Filtered = "filtered.nii.gz";
+
     /// <summary>One row per explained lesion (<see cref="LesionTableFile"/>).</summary>
     public const string LesionTable = "lesions.tsv";
 
@@ -44,7 +50,7 @@ public static class ExplainFiles
 
     /// <summary>
     /// Removes every file an explain run owns in <paramref name="folder"/> — run.json first (so the folder stops
-    /// looking complete), then labels, missed, lesions.tsv and maps/lesion-*.nii.gz — and nothing else: a rerun
+    /// looking complete), then labels, missed, filtered, lesions.tsv and maps/lesion-*.nii.gz — and nothing else: a rerun
     /// into the folder of an earlier run never leaves a map or a missed-lesion file of that run beside the new
     /// run.json, and files the run does not own (a report/ folder, a user's notes) are never deleted.
     /// </summary>
@@ -52,7 +58,7 @@ public static class ExplainFiles
     public static int ClearOwned(string folder)
     {
         int removed = 0;
-        foreach (string name in new[] { RunRecord, Labels, Missed, LesionTable })
+        foreach (string name in new[] { RunRecord, Labels, Missed, Filtered, LesionTable })
             removed += Delete(Path.Combine(folder, name));
         string maps = Path.Combine(folder, MapsFolder);
         if (Directory.Exists(maps))

@@ -26,8 +26,12 @@ public static class LesionTableFile
     public static readonly string[] RequiredColumns =
         ["id", "type", "voxels", "volume_mm3", "centroid_x", "centroid_y", "centroid_z", "mean_probability"];
 
-    /// <summary>Writes <paramref name="rows"/> with the feature columns <paramref name="featureNames"/> (also when there is no row).</summary>
-    public static void Write(string path, IReadOnlyList<string> featureNames, IReadOnlyList<LesionRow> rows)
+    /// <summary>
+    /// Writes <paramref name="rows"/> with the feature columns <paramref name="featureNames"/> (also when there is no row). With
+    /// <paramref name="verdicts"/> (`explain --fp-filter`) the columns <see cref="LesionFilterVerdict.Columns"/> follow the context
+    /// columns: "true"/"false" and P(FP) for a predicted lesion, empty (undefined) for a missed one.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<string> featureNames, IReadOnlyList<LesionRow> rows, IReadOnlyDictionary<int, LesionFilterVerdict>? verdicts = null)
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(rows);
@@ -38,7 +42,7 @@ public static class LesionTableFile
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
             using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = "\t", NewLine = "\n" });
-            foreach (string column in ContextColumns.Concat(featureNames)) csv.WriteField(column);
+            foreach (string column in ContextColumns.Concat(verdicts is null ? [] : LesionFilterVerdict.Columns).Concat(featureNames)) csv.WriteField(column);
             csv.NextRecord();
             foreach (var row in rows)
             {
@@ -48,6 +52,12 @@ public static class LesionTableFile
                 csv.WriteField(l.VoxelCount);
                 foreach (double v in new[] { l.VolumeMm3, l.CentroidMm.X, l.CentroidMm.Y, l.CentroidMm.Z, l.CentroidVoxel.I, l.CentroidVoxel.J, l.CentroidVoxel.K, row.MeanProbability })
                     csv.WriteField(Number(v));
+                if (verdicts is not null)
+                {
+                    var verdict = verdicts.GetValueOrDefault(l.Id);
+                    csv.WriteField(verdict is null ? "" : verdict.Filtered ? "true" : "false");
+                    csv.WriteField(verdict is null ? "" : Number(verdict.FpProbability));
+                }
                 foreach (var (_, value) in row.Features) csv.WriteField(Number(value));
                 csv.NextRecord();
             }
@@ -70,7 +80,7 @@ public static class LesionTableFile
         foreach (string required in RequiredColumns)
             if (!header.Contains(required)) throw new InvalidInputException($"{path}: column \"{required}\" missing; is this a lesions.tsv written by `ies explain`?");
         if (header.Distinct().Count() != header.Length) throw new InvalidInputException($"{path}: a column name appears twice.");
-        var numeric = header.Where(c => c is not ("id" or "type")).ToArray();
+        var numeric = header.Where(c => c is not ("id" or "type" or "filtered")).ToArray();
         var rows = new List<LesionTableRow>();
         while (csv.Read())
         {
@@ -90,9 +100,14 @@ public static class LesionTableFile
                 else if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[j]))
                     throw new InvalidInputException($"{path} line {line}, column \"{numeric[j]}\": \"{field}\" is not a number.");
             }
+            if (header.Contains("filtered") && csv.GetField("filtered") is not ("true" or "false" or ""))
+                throw new InvalidInputException($"{path} line {line}, column \"filtered\": \"{csv.GetField("filtered")}\" is not true, false or empty.");
             double Value(string column) => values[Array.IndexOf(numeric, column)];
             var fields = Enumerable.Range(0, header.Length).Select(j => csv.GetField(j)!).ToArray();
-            rows.Add(new LesionTableRow(id, type, (Value("centroid_x"), Value("centroid_y"), Value("centroid_z")), fields, values));
+            rows.Add(new LesionTableRow(id, type, (Value("centroid_x"), Value("centroid_y"), Value("centroid_z")), fields, values)
+            {
+                Filtered = header.Contains("filtered") && csv.GetField("filtered") == "true",
+            });
         }
         return new LesionTable(path, header, numeric, rows);
     }

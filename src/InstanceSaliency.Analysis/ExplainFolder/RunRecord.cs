@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using InstanceSaliency.Lesions;
 
 namespace InstanceSaliency.Analysis.ExplainFolder;
@@ -19,7 +20,18 @@ public sealed record RunRecord
     public long? Seed { get; init; }
     public RunLesionCounts? Lesions { get; init; }
     public IReadOnlyDictionary<string, double>? TimingsSeconds { get; init; }
+
+    /// <summary>The model's false-positive filter as this run applied it (`explain --fp-filter`); absent (not null) without it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunFpFilter? FpFilter { get; init; }
 }
+
+/// <summary>
+/// run.json "fp_filter": the filter's threshold on P(FP) and features, how many predicted lesions it saw and dropped (their
+/// ids, as in lesions.tsv and filtered.nii.gz), and with a ground truth the metrics of method.md §3 over every component
+/// of the mask after dropping them ("lesions.metrics" stays the unfiltered segmentation's).
+/// </summary>
+public sealed record RunFpFilter(double Threshold, IReadOnlyList<string> Features, int Predicted, int Filtered, IReadOnlyList<int> FilteredIds, SegmentationMetrics? MetricsAfter);
 
 /// <summary>A file an explain run read: its absolute path and SHA-256 (lower-case hex).</summary>
 public sealed record RunFile(string? Path, string? Sha256);

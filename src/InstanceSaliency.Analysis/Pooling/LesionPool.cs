@@ -22,8 +22,8 @@ public sealed record LesionPool(IReadOnlyList<string> Columns, IReadOnlyList<Poo
     /// <summary>Context columns analysed beside the saliency features.</summary>
     public static readonly string[] AnalysedContextColumns = ["voxels", "volume_mm3", "mean_probability"];
 
-    /// <summary>The saliency feature columns: every column that is not a context column of lesions.tsv.</summary>
-    public IReadOnlyList<string> FeatureColumns => Columns.Where(c => !LesionTableFile.ContextColumns.Contains(c)).ToArray();
+    /// <summary>The saliency feature columns: every column that is not a context column of lesions.tsv nor a false-positive filter's verdict.</summary>
+    public IReadOnlyList<string> FeatureColumns => Columns.Where(c => !LesionTableFile.ContextColumns.Contains(c) && !LesionFilterVerdict.Columns.Contains(c)).ToArray();
 
     /// <summary>Values of one column, in lesion order.</summary>
     public double[] Column(string name)

@@ -4,6 +4,7 @@ using InstanceSaliency.Cli.Options;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Runtime;
 using InstanceSaliency.Pipeline.Explanation;
+using InstanceSaliency.Pipeline.FalsePositives;
 
 namespace InstanceSaliency.Cli.Commands;
 
@@ -24,6 +25,9 @@ static class ExplainCommand
         foreach (var option in settings.All) command.Options.Add(option);
         command.Options.Add(lesions);
         command.Options.Add(scan.Device);
+        var fpFilter = new Option<bool>("--fp-filter") { Description = "Apply the model's false-positive filter (fp_filter in its package; `ies train fp-filter` makes one): " +
+            "flagged lesions are dropped from labels.nii.gz into filtered.nii.gz and kept in lesions.tsv with filtered = true and their fp_probability." };
+        command.Options.Add(fpFilter);
         command.SetAction(parsed =>
         {
             var options = settings.Read(parsed, ScanInputOptions.ParseIds(parsed.GetValue(lesions)));
@@ -31,12 +35,12 @@ static class ExplainCommand
             string folder = scan.PrepareOutput(parsed);
             var context = ComputeContext.For(parsed.GetValue(scan.Device)!, seed: parsed.GetValue(settings.Seed));
             using var network = ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(scan.Model)), context);
-            var explain = new ExplainRun(network, context, options);
+            var explain = new ExplainRun(network, context, options) { Filter = parsed.GetValue(fpFilter) ? FilterVerdicts.Require(network) : null };
             explain.CheckSettings(); // e.g. --cam-layer: the layer must exist in this model, refused before segmentation
             var result = explain.Run(paths, folder, new ExplainProgressPrinter(console.Error, "explain"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"explained {result.Rows.Count} lesion(s) ({result.Lesions.Count} predicted, {result.Lesions.Missed.Count} missed) in {result.TimingsSeconds.Values.Sum():F1} s; wrote " +
-                    $"{Path.GetFullPath(folder)}"));
+                    $"{Path.GetFullPath(folder)}") + (result.FpFilter is { } f ? $"; fp-filter dropped {f.Filtered} of {f.Predicted} predicted lesion(s) from labels.nii.gz" : ""));
             return CommandLineApp.Success;
         });
         return command;

@@ -5,6 +5,7 @@ using InstanceSaliency.Imaging;
 using InstanceSaliency.Imaging.Nifti;
 using InstanceSaliency.Imaging.Morphology;
 using InstanceSaliency.Pipeline.Scans;
+using InstanceSaliency.Pipeline.FalsePositives;
 using InstanceSaliency.Lesions;
 using InstanceSaliency.Models.Checkpoints;
 using InstanceSaliency.Models.Inference;
@@ -14,7 +15,7 @@ using InstanceSaliency.Models.Segmentation;
 namespace InstanceSaliency.Cli.Commands;
 
 /// <summary>
-/// `ies segment --flair F --t1 T [--model M] [--threshold τ] [--device cpu|cuda] --out DIR` (cli-contract.md): writes
+/// `ies segment --flair F --t1 T [--model M] [--threshold τ] [--device cpu|cuda] [--fp-filter] --out DIR` (cli-contract.md): writes
 /// DIR/probability.nii.gz (float32), DIR/mask.nii.gz (uint8) and DIR/labels.nii.gz (18-connected instances,
 /// ids in first-voxel order) on the FLAIR's grid; progress on standard error.
 /// </summary>
@@ -34,7 +35,12 @@ static class SegmentCommand
         var minimum = new Option<double?>("--min-lesion-mm3") { Description = "Remove predicted lesions smaller than this (mm³) from the mask (default: the model's " +
             "min_lesion_mm3, else 0)." };
         var connectivity = CommonOptions.Connectivity();
-        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.") { flair, t1, brainMask, model, threshold, device, output, tta, minimum, connectivity };
+        var fpFilter = new Option<bool>("--fp-filter") { Description = "Apply the model's false-positive filter (its package's fp_filter; make one with `ies train fp-filter`): " +
+            "drop the lesions it flags from mask and labels (probability unchanged) and write fp_filter.tsv." };
+        var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.")
+        {
+            flair, t1, brainMask, model, threshold, device, output, tta, minimum, connectivity, fpFilter,
+        };
         command.SetAction(parsed =>
         {
             string flairPath = parsed.GetValue(flair)!, t1Path = parsed.GetValue(t1)!, folder = parsed.GetValue(output)!;
@@ -50,6 +56,9 @@ static class SegmentCommand
             var scan = LoadedScan.Load(new ScanPaths(flairPath, t1Path, null, parsed.GetValue(brainMask)));
             var (flairVolume, t1Volume, header) = (scan.Flair, scan.T1, scan.FlairImage.Header);
             using var network = ModelLoader.Load(modelPath, context);
+            // Before any long work: a model without a filter is one error line.
+            var filter = parsed.GetValue(fpFilter) ? FilterVerdicts.Require(network) : null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             // Progress starts only once the inputs passed their checks: bad input prints one error line and nothing else.
             var segmenter = new Segmenter(network, context);
             // Warnings and the working grid are printed once the segmenter's own input checks passed (its first progress report).
@@ -66,16 +75,32 @@ static class SegmentCommand
                 Threshold = tau ?? post.Threshold, MinLesionMm3 = parsed.GetValue(minimum) ?? post.MinLesionMm3, TestTimeFlips = parsed.GetValue(tta) || post.TestTimeFlips,
             };
             if (post.TestTimeFlips && !parsed.GetValue(tta)) notes.Add("segment: flip test-time augmentation (the model's test_time_flips): 8 segmentations.");
-            var result = post.TestTimeFlips
-                ? FlipTestTimeAugmentation.Run(segmenter, flairVolume, t1Volume, post.Threshold, progress, flairPath, t1Path)
-                : segmenter.Run(flairVolume, t1Volume, new SegmentationOptions { Threshold = post.Threshold }, progress, flairPath, t1Path);
-            if (post.MinLesionMm3 > 0) result = result with { Mask = ModelPostprocessing.RemoveSmallLesions(result.Mask, post.MinLesionMm3) };
-            var lesions = LesionExtraction.Extract(result.Mask, new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)) });
+            var result = PostprocessedSegmentation.Run(segmenter, post, flairVolume, t1Volume, progress, flairPath, t1Path);
+            var instances = new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)) };
+            var lesions = LesionExtraction.Extract(result.Mask, instances);
+            double segmentSeconds = clock.Elapsed.TotalSeconds;
+            FilterOutcome? filtered = null;
+            if (filter is not null)
+            {
+                var predicted = LesionAnalysis.Run(result.Mask, null, instances);
+                filtered = FilterVerdicts.Run(network, context, filter, result, predicted, flairVolume, t1Volume, flairPath);
+                result = result with { Mask = FilterVerdicts.Drop(result.Mask, filtered.Flagged) };
+                lesions = LesionExtraction.Extract(result.Mask, instances);
+            }
 
             Directory.CreateDirectory(folder);
             NiftiFile.Write(result.Probability, Path.Combine(folder, "probability.nii.gz"), header);
             NiftiFile.Write(result.Mask, Path.Combine(folder, "mask.nii.gz"), header);
             LabelMapFile.Write(lesions.Labels, LabelMaps.NarrowestType(lesions.Lesions.Count), Path.Combine(folder, "labels.nii.gz"), header);
+            if (filtered is not null)
+            {
+                FilterTableFile.Write(Path.Combine(folder, FilterTableFile.Name), filtered, lesions.Lesions);
+                int n = filtered.Features.Lesions.Count;
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"segment: fp-filter: {n} predicted lesion(s), {filtered.Flagged.Count} flagged (P(FP) ≥ {filter!.Threshold:G6}) and dropped, {lesions.Lesions.Count} kept; " +
+                        $"time: segmentation {segmentSeconds:F1} s, filter features ({string.Join(",", filter.Saliency.Methods.DefaultIfEmpty("no saliency"))}) {filtered.FeatureSeconds:F1} s " +
+                            $"({(n == 0 ? 0 : filtered.FeatureSeconds / n):F2} s per lesion), total {clock.Elapsed.TotalSeconds:F1} s; table {FilterTableFile.Name}"));
+            }
             console.Error.WriteLine(
                 $"segment: τ = {result.Threshold.ToString(CultureInfo.InvariantCulture)}" +
                     (post.MinLesionMm3 > 0 ? $", lesions ≥ {post.MinLesionMm3.ToString(CultureInfo.InvariantCulture)} mm³" : "") +

@@ -116,6 +116,7 @@ static class TrainCommand
         });
         command.Subcommands.Add(EvaluateCommand(console));
         command.Subcommands.Add(PostprocessCommand(console));
+        command.Subcommands.Add(TrainFpFilterCommand.Create(console));
         command.Subcommands.Add(BenchmarkCommand(console));
         return command;
     }

@@ -70,6 +70,12 @@ public sealed record ModelDescription
     /// </summary>
     public ModelValidation? Validation { get; init; }
 
+    /// <summary>
+    /// The model's false-positive filter (issue 17; <c>ies segment --fp-filter</c>, written by <c>ies train fp-filter</c>);
+    /// absent in packages without one, which load as before.
+    /// </summary>
+    public FalsePositiveFilter? FpFilter { get; init; }
+
     /// <summary>"torchscript" marks a TorchScript file whatever its extension; null otherwise.</summary>
     public string? Format { get; init; }
 
@@ -137,6 +143,7 @@ public sealed record ModelDescription
         CheckWorkingGrid(source);
         if (MinLesionMm3 is { } minimum && !(minimum >= 0 && double.IsFinite(minimum)))
             throw new InvalidInputException($"{source}: min_lesion_mm3 must be a volume ≥ 0 in mm³; got {minimum}.");
+        FpFilter?.Check(source);
         if (Format is "torchscript") return;
         if (Architecture != MonaiUNet)
             throw new InvalidInputException(

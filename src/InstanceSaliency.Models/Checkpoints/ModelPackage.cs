@@ -63,12 +63,22 @@ public static class ModelPackage
         Write(path, description, weights);
     }
 
+    /// <summary>
+    /// The entries' modification time: fixed, so the same description and weights give the same bytes (`ies train fp-filter`
+    /// with the same inputs and seed); zip would otherwise stamp the time of writing.
+    /// </summary>
+    static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     static void Write(string path, ModelDescription description, MemoryStream weights) => AtomicFile.Write(path, stream =>
     {
         using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var writer = new StreamWriter(archive.CreateEntry(DescriptionEntry).Open()))
+        var descriptionEntry = archive.CreateEntry(DescriptionEntry);
+        descriptionEntry.LastWriteTime = EntryTime;
+        using (var writer = new StreamWriter(descriptionEntry.Open()))
             writer.Write(description.ToJson());
-        using var entry = archive.CreateEntry(WeightsEntry, CompressionLevel.NoCompression).Open();
+        var weightsEntry = archive.CreateEntry(WeightsEntry, CompressionLevel.NoCompression);
+        weightsEntry.LastWriteTime = EntryTime;
+        using var entry = weightsEntry.Open();
         weights.Position = 0;
         weights.CopyTo(entry);
     });

@@ -16,13 +16,20 @@ public sealed record TrainingCaseEntry(string Name, string FlairPath, string T1P
 
     /// <summary>The case's site (manifest column <c>site</c>): training draws sites equally often, validation averages site means. Empty = one site.</summary>
     public string Site { get; init; } = "";
+
+    /// <summary>
+    /// The model whose predictions (and their features) `ies train fp-filter` learns from on this scan (manifest column
+    /// <c>predictions_model</c>): one that never trained on it, e.g. a leave-one-site-out model. Null = the command's --model.
+    /// </summary>
+    public string? PredictionsModelPath { get; init; }
 }
 
 /// <summary>
 /// Where the cases of a run come from. A manifest is a tab-separated file whose header names the columns
 /// <c>flair</c>, <c>t1</c>, <c>mask</c>, <c>split</c> (train | validation; "val" also accepted) and optionally
 /// <c>name</c>, <c>site</c> (sites are drawn equally often in training and averaged equally in validation) and
-/// <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does);
+/// <c>brain_mask</c> (skull-on scans: outside the brain becomes 0, as <c>ies segment --brain-mask</c> does) and
+/// <c>predictions_model</c> (read by <c>ies train fp-filter</c> only);
 /// relative paths are relative to the manifest's folder. A case folder holds one sub-folder per case
 /// with <c>flair.nii.gz</c>, <c>t1.nii.gz</c>, <c>mask.nii.gz</c>; named cases go to validation, the rest to training.
 /// </summary>
@@ -61,6 +68,7 @@ public static class TrainingManifest
             {
                 BrainMaskPath = header.Contains("brain_mask") && Cell("brain_mask").Length > 0 ? Resolve("brain_mask") : null,
                 Site = header.Contains("site") ? Cell("site") : "",
+                PredictionsModelPath = header.Contains("predictions_model") && Cell("predictions_model").Length > 0 ? Resolve("predictions_model") : null,
             });
         }
         return entries;

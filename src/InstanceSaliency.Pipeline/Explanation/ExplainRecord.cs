@@ -28,6 +28,7 @@ static class ExplainRecord
         Seed = options.SmoothGrad.Seed,
         Lesions = new RunLesionCounts(result.Lesions.Count, result.Lesions.Missed.Count, result.Rows.Count, result.Lesions.Metrics),
         TimingsSeconds = result.TimingsSeconds,
+        FpFilter = result.FpFilter,
     };
 
     static RunFile File(string path) => new(Path.GetFullPath(path), FileHash.Sha256(path));

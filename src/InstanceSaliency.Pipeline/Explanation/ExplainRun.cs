@@ -1,4 +1,5 @@
 using InstanceSaliency.Pipeline.Scans;
+using InstanceSaliency.Pipeline.FalsePositives;
 using InstanceSaliency.Analysis.ExplainFolder;
 using System.Diagnostics;
 using InstanceSaliency.Analysis.Features;
@@ -26,7 +27,17 @@ namespace InstanceSaliency.Pipeline.Explanation;
 public sealed class ExplainRun(SegmentationModel model, ComputeContext context, ExplainOptions options)
 {
     /// <summary>What a run produced.</summary>
-    public sealed record Result(LesionReport Lesions, IReadOnlyList<LesionRow> Rows, IReadOnlyDictionary<string, double> TimingsSeconds);
+    public sealed record Result(LesionReport Lesions, IReadOnlyList<LesionRow> Rows, IReadOnlyDictionary<string, double> TimingsSeconds)
+    {
+        /// <summary>What the false-positive filter did (run.json "fp_filter"); null without <see cref="Filter"/>.</summary>
+        public RunFpFilter? FpFilter { get; init; }
+    }
+
+    /// <summary>
+    /// The model's false-positive filter (`explain --fp-filter`, issue 17), or null: flagged predicted lesions are dropped from
+    /// labels.nii.gz (the others keep their ids) into filtered.nii.gz, and stay in lesions.tsv with <c>filtered</c> true.
+    /// </summary>
+    public FalsePositiveFilter? Filter { get; init; }
 
     public Result Run(ScanPaths scan, string outputFolder, IProgress<ExplainProgress>? progress = null)
     {
@@ -51,11 +62,17 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
             new LesionInstanceOptions { Connectivity = options.Connectivity }, scan.FlairPath + " (predicted mask)", scan.TruthPath ?? "");
         var chosen = LesionSelection.Choose(report, options.LesionIds, options.MinimumLesionVoxels);
         Lap("lesions");
+        var filtered = Filter is null ? null : FilterVerdicts.Run(model, context, Filter, segmentation, report, flair, t1, scan.FlairPath);
+        if (filtered is not null) Lap("fp-filter");
 
         // The output-folder rule (README, Conventions): the files of an earlier run are cleared, foreign files kept.
         ExplainFiles.ClearOwned(outputFolder);
         Directory.CreateDirectory(Path.Combine(outputFolder, ExplainFiles.MapsFolder));
-        LabelMapFile.Write(report.Labels, report.LabelVoxelType, Path.Combine(outputFolder, ExplainFiles.Labels), flairImage.Header);
+        var flagged = filtered?.Flagged.Select(l => l.Id).ToHashSet() ?? [];
+        var labels = filtered is null ? report.Labels : report.Labels.Map(id => flagged.Contains(id) ? 0 : id);
+        LabelMapFile.Write(labels, report.LabelVoxelType, Path.Combine(outputFolder, ExplainFiles.Labels), flairImage.Header);
+        if (filtered is not null)
+            LabelMapFile.Write(report.Labels.Map(id => flagged.Contains(id) ? id : 0), report.LabelVoxelType, Path.Combine(outputFolder, ExplainFiles.Filtered), flairImage.Header);
         if (report.MissedLabels is { } missed)
             LabelMapFile.Write(missed, report.LabelVoxelType, Path.Combine(outputFolder, ExplainFiles.Missed), flairImage.Header);
 
@@ -63,9 +80,13 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
         if (network.Working is not null) WriteWorkingGrid(network, chosen, report.LabelVoxelType, flairImage.Header, outputFolder);
         var (rows, columns) = Explain(chosen, network, segmentation.Probability, flairImage.Header, outputFolder, progress);
         Lap("explain");
-        LesionTableFile.Write(Path.Combine(outputFolder, ExplainFiles.LesionTable), columns, rows);
+        LesionTableFile.Write(Path.Combine(outputFolder, ExplainFiles.LesionTable), columns, rows, filtered?.Verdicts);
         Lap("write");
-        var result = new Result(report, rows, timings);
+        var result = new Result(report, rows, timings)
+        {
+            FpFilter = filtered is null ? null : new RunFpFilter(Filter!.Threshold, Filter.Features, report.Count, flagged.Count, [.. flagged.Order()],
+                truth is null ? null : LesionAnalysis.Run(FilterVerdicts.Drop(segmentation.Mask, filtered.Flagged), truth, report.Options).Metrics),
+        };
         // Written last: its presence marks a complete output folder (cli-contract.md).
         RunRecordFile.Write(Path.Combine(outputFolder, ExplainFiles.RunRecord), ExplainRecord.Of(scan, model, options, context.DeviceName, result));
         return result;
@@ -86,62 +107,28 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
     (List<LesionRow> Rows, IReadOnlyList<string> Columns) Explain(List<LesionInstance> lesions, NetworkGridLesions network, Volume<float> probability,
         NiftiHeader header, string outputFolder, IProgress<ExplainProgress>? progress)
     {
-        var attributionModel = new AttributionModel(model);
-        using var input = NetworkInput.From(network.Flair, network.T1, model.SizeMultiple, context.Device);
-        ExecutionStrategy strategy = options.Strategy == ExplainStrategy.Naive ? new FullVolumeStrategy() : new ExactCropStrategy();
         var settings = options.MethodSettings(model.Description.CamLayer);
-        var methods = options.Catalog.Select(entry => (Entry: entry, Method: entry.Create(settings, input))).ToList();
+        using var saliency = new LesionSaliency(model, context, network, options.Catalog, settings, options.Strategy);
         var pace = new Pace(lesions, options.Catalog, settings);
-        var columns = LesionRow.Columns(methods.Select(m => (m.Entry.Name, m.Method.MapChannels(model.Description.Modalities))), LesionRings.DefaultRingCount);
 
         if (lesions.Count > 0 && progress is not null)
-            progress.Report(new ExplainProgress("estimate", 0, pace.Total, pace.Estimate(Calibrate(attributionModel, strategy, input, network.Voxels(lesions[0])))));
+            progress.Report(new ExplainProgress("estimate", 0, pace.Total, pace.Estimate(saliency.Calibrate(lesions[0]))));
 
         var rows = new List<LesionRow>();
         foreach (var lesion in lesions)
         {
-            // Ω on the grid the network saw: the lesion itself, or its native component mapped there (nearest).
-            var omega = network.Voxels(lesion);
-            var target = input.Target(lesion.Id, omega);
-            var rings = LesionRings.Around(network.Flair.Geometry, omega);
-            var row = new LesionRow(lesion, lesion.VoxelIndices.Average(v => (double)probability.Voxels[v]));
-            foreach (var (entry, method) in methods)
+            void Map(SaliencyMethod entry, string channel, Volume<float> volume)
             {
-                string name = entry.Name;
-                progress?.Report(new ExplainProgress($"lesion {lesion.Id} {name}", pace.Done, pace.Total, pace.Remaining));
-                using (var scope = NewDisposeScope())
-                {
-                    var map = strategy.Run(attributionModel, method, input, target);
-                    var channels = method.MapChannels(model.Description.Modalities);
-                    var features = new Dictionary<string, MapFeatures>();
-                    for (int c = 0; c < channels.Count; c++)
-                    {
-                        var volume = input.ToVolume(map[c]);
-                        WriteMap(volume, outputFolder, lesion.Id, name, channels[c], header);
-                        features[channels[c]] = MapFeatures.Of(volume.Voxels, omega, rings);
-                        row.Add(name, channels[c], features[channels[c]]);
-                        foreach (var derived in entry.Derived.Where(d => d.SourceChannel == channels[c]))
-                            WriteMap(derived.Transform(volume), outputFolder, lesion.Id, name, derived.Channel, header);
-                    }
-                    if (features.TryGetValue("flair", out var f) && features.TryGetValue("t1", out var t))
-                        row.Add($"{name}_flair_share", MapFeatures.FlairShare(f, t));
-                }
-                pace.Finish(lesion, entry);
+                WriteMap(volume, outputFolder, lesion.Id, entry.Name, channel, header);
+                foreach (var derived in entry.Derived.Where(d => d.SourceChannel == channel))
+                    WriteMap(derived.Transform(volume), outputFolder, lesion.Id, entry.Name, derived.Channel, header);
             }
-            rows.Add(row);
+            rows.Add(saliency.Explain(lesion, lesion.VoxelIndices.Average(v => (double)probability.Voxels[v]),
+                entry => progress?.Report(new ExplainProgress($"lesion {lesion.Id} {entry.Name}", pace.Done, pace.Total, pace.Remaining)),
+                Map, entry => pace.Finish(lesion, entry)));
         }
         progress?.Report(new ExplainProgress("done", pace.Total, pace.Total, TimeSpan.Zero));
-        return (rows, columns);
-    }
-
-    /// <summary>Seconds of one forward+backward pass on a typical crop (the first lesion's), for the up-front estimate.</summary>
-    static double Calibrate(AttributionModel model, ExecutionStrategy strategy, NetworkInput input, IReadOnlyList<int> omega)
-    {
-        var target = input.Target(0, omega);
-        strategy.Run(model, new InstanceGradient(), input, target).Dispose(); // warm-up
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        strategy.Run(model, new InstanceGradient(), input, target).Dispose();
-        return watch.Elapsed.TotalSeconds;
+        return (rows, saliency.Columns);
     }
 
     /// <summary>

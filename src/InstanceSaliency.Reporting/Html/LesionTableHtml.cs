@@ -14,7 +14,7 @@ public static class LesionTableHtml
 {
     /// <summary>True for the columns shown by default.</summary>
     public static bool IsMain(string column) =>
-        column is "id" or "type" or "voxels" or "volume_mm3" or "mean_probability"
+        column is "id" or "type" or "voxels" or "volume_mm3" or "mean_probability" or "filtered" or "fp_probability"
         || column.EndsWith("_peak", StringComparison.Ordinal)
         || (column.EndsWith("_mean", StringComparison.Ordinal) && !column.Contains("_ring", StringComparison.Ordinal))
         || column.EndsWith("_flair_share", StringComparison.Ordinal);
@@ -32,12 +32,16 @@ public static class LesionTableHtml
         {
             string voxels = voxelsColumn >= 0 ? lesion.Fields[voxelsColumn] : "";
             string title = $"Lesion {lesion.Id} ({lesion.TypeName}{(voxels.Length > 0 ? $", {voxels} voxels" : "")})";
-            html.Append($"<tr data-id=\"{lesion.Id}\" data-type=\"{HtmlText.Escape(lesion.TypeName)}\" data-voxels=\"{HtmlText.Escape(voxels)}\" data-title=\"{HtmlText.Escape(title)}\">");
+            // A lesion the false-positive filter dropped stays in the table, marked (issue 17).
+            html.Append(lesion.Filtered ? "<tr class=\"filtered\"" : "<tr");
+            html.Append($" data-id=\"{lesion.Id}\" data-type=\"{HtmlText.Escape(lesion.TypeName)}\" data-voxels=\"{HtmlText.Escape(voxels)}\" data-title=\"{HtmlText.Escape(title)}\">");
             for (int c = 0; c < run.Columns.Count; c++)
             {
                 string column = run.Columns[c], field = lesion.Fields[c];
                 if (column == "type")
                     html.Append($"<td class=\"{Classes(column)} type-{HtmlText.Escape(field)}\">{HtmlText.Escape(field)}</td>");
+                else if (column == "filtered")
+                    html.Append($"<td class=\"{Classes(column)}\">{(field == "true" ? FilteredFlag : HtmlText.Escape(field))}</td>");
                 else
                     html.Append($"<td class=\"{Classes(column)}\" data-value=\"{HtmlText.Escape(field)}\">{HtmlText.Escape(Shown(field))}</td>");
             }
@@ -46,7 +50,9 @@ public static class LesionTableHtml
         return html.Append("</tbody>\n</table>").ToString();
     }
 
-    static string Classes(string column) => (column == "type" ? "text" : "num") + (IsMain(column) ? "" : " extra");
+    const string FilteredFlag = "<span class=\"filtered-flag\" title=\"dropped from labels.nii.gz by the model's false-positive filter\">filtered</span>";
+
+    static string Classes(string column) => (column is "type" or "filtered" ? "text" : "num") + (IsMain(column) ? "" : " extra");
 
     static int IndexOf(IReadOnlyList<string> columns, string name)
     {

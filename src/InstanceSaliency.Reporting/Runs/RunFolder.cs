@@ -19,9 +19,10 @@ public sealed class RunFolder
         Inputs = inputs;
         _labels = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, ExplainFiles.Labels), "label map"));
         _missed = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, ExplainFiles.Missed), "missed-lesion map"));
+        _filtered = new Lazy<Volume<float>>(() => ReadInput(Path.Combine(folder, ExplainFiles.Filtered), "filtered-lesion map"));
     }
 
-    readonly Lazy<Volume<float>> _labels, _missed;
+    readonly Lazy<Volume<float>> _labels, _missed, _filtered;
 
     /// <summary>The folder's absolute path.</summary>
     public string Folder { get; }
@@ -69,10 +70,14 @@ public sealed class RunFolder
             : [$"{maps}: no map of lesion(s) {string.Join(", ", without)} of {Lesions.Count}; those lesions have no saliency overlays in the report."];
     }
 
-    /// <summary>The voxels of one lesion as a 0/1 mask: from labels.nii.gz, or missed.nii.gz for a missed (FN) lesion.</summary>
+    /// <summary>
+    /// The voxels of one lesion as a 0/1 mask: from labels.nii.gz, missed.nii.gz for a missed (FN) lesion, or filtered.nii.gz
+    /// for one the false-positive filter dropped.
+    /// </summary>
     public Volume<byte> LesionMask(LesionTableRow lesion)
     {
-        var labels = lesion.IsMissed ? _missed.Value : _labels.Value;
+        ArgumentNullException.ThrowIfNull(lesion);
+        var labels = lesion.IsMissed ? _missed.Value : lesion.Filtered ? _filtered.Value : _labels.Value;
         return labels.Map(v => (byte)(Math.Round(v) == lesion.Id ? 1 : 0));
     }
 
