@@ -67,7 +67,6 @@ static class SegmentCommand
                 notes.Add($"segment: the model works at {string.Join("×", network.Description.SpacingMm!)} mm {network.Description.AxisConvention ?? ModelDescription.DefaultAxisConvention}: "
                     + $"the {flairVolume.Shape} scan is resampled onto a {grid.Working.Shape} working grid for the network and its probabilities back onto the FLAIR's grid (trilinear, through the " +
                         $"affines).");
-            var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
             // The model's own post-processing (issue 15), each part overridable on the command line.
             var post = ModelPostprocessing.Of(network.Description);
             post = post with
@@ -75,6 +74,7 @@ static class SegmentCommand
                 Threshold = tau ?? post.Threshold, MinLesionMm3 = parsed.GetValue(minimum) ?? post.MinLesionMm3, TestTimeFlips = parsed.GetValue(tta) || post.TestTimeFlips,
             };
             if (post.TestTimeFlips && !parsed.GetValue(tta)) notes.Add("segment: flip test-time augmentation (the model's test_time_flips): 8 segmentations.");
+            var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
             var result = PostprocessedSegmentation.Run(segmenter, post, flairVolume, t1Volume, progress, flairPath, t1Path);
             var instances = new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)) };
             var lesions = LesionExtraction.Extract(result.Mask, instances);
@@ -110,11 +110,18 @@ static class SegmentCommand
         return command;
     }
 
+    /// <summary>Prints the start lines (warnings, the working grid) once, at the first pass's preprocessing (test-time flips make 8 passes), then window progress.</summary>
     sealed class StderrProgress(TextWriter error, IEnumerable<string> start) : IProgress<SegmentationProgress>
     {
+        bool _started;
+
         public void Report(SegmentationProgress value)
         {
-            if (value.Stage == "preprocessing") foreach (string line in start) error.WriteLine(line);
+            if (value.Stage == "preprocessing" && !_started)
+            {
+                _started = true;
+                foreach (string line in start) error.WriteLine(line);
+            }
             if (value.Stage == "windows") error.WriteLine($"segment: windows {value.Done}/{value.Total}");
         }
     }
