@@ -32,6 +32,7 @@ static class SegmentCommand
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time; on " +
             "by default when the model's package says test_time_flips)." };
+        var noTta = new Option<bool>("--no-tta") { Description = "No flip test-time augmentation, even when the model's package says test_time_flips (one pass)." };
         var minimum = new Option<double?>("--min-lesion-mm3") { Description = "Remove predicted lesions smaller than this (mm³) from the mask (default: the model's " +
             "min_lesion_mm3, else 0)." };
         var connectivity = CommonOptions.Connectivity();
@@ -39,7 +40,7 @@ static class SegmentCommand
             "drop the lesions it flags from mask and labels (probability unchanged) and write fp_filter.tsv." };
         var command = new Command("segment", "Lesion probability, mask and instance labels of one scan.")
         {
-            flair, t1, brainMask, model, threshold, device, output, tta, minimum, connectivity, fpFilter,
+            flair, t1, brainMask, model, threshold, device, output, tta, noTta, minimum, connectivity, fpFilter,
         };
         command.SetAction(parsed =>
         {
@@ -47,6 +48,7 @@ static class SegmentCommand
             double? tau = parsed.GetValue(threshold);
             if (tau is { } t && (double.IsNaN(t) || t <= 0 || t >= 1))
                 throw new InvalidInputException($"--threshold {t.ToString(CultureInfo.InvariantCulture)}: must be in (0, 1).");
+            if (parsed.GetValue(tta) && parsed.GetValue(noTta)) throw new InvalidInputException("--tta and --no-tta: give one of them, not both.");
             if (parsed.GetValue(minimum) is { } least && !(least >= 0 && double.IsFinite(least)))
                 throw new InvalidInputException($"--min-lesion-mm3 {least.ToString(CultureInfo.InvariantCulture)}: must be a volume ≥ 0.");
             folder = OutputFolder.Prepare(folder, output.Name);
@@ -71,7 +73,8 @@ static class SegmentCommand
             var post = ModelPostprocessing.Of(network.Description);
             post = post with
             {
-                Threshold = tau ?? post.Threshold, MinLesionMm3 = parsed.GetValue(minimum) ?? post.MinLesionMm3, TestTimeFlips = parsed.GetValue(tta) || post.TestTimeFlips,
+                Threshold = tau ?? post.Threshold, MinLesionMm3 = parsed.GetValue(minimum) ?? post.MinLesionMm3,
+                TestTimeFlips = parsed.GetValue(tta) || (post.TestTimeFlips && !parsed.GetValue(noTta)),
             };
             if (post.TestTimeFlips && !parsed.GetValue(tta)) notes.Add("segment: flip test-time augmentation (the model's test_time_flips): 8 segmentations.");
             var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));

@@ -22,6 +22,34 @@ public sealed class SegmentCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public void The_models_own_post_processing_is_applied_and_each_part_can_be_overridden()
+    {
+        // The shipped package with a minimum lesion volume no lesion reaches and no flips: segment applies the minimum
+        // (empty mask); --min-lesion-mm3 0 overrides it (lesions at τ 0.05 on this crop of patient26).
+        string shipped = Path.Combine(RepositoryPaths.Root, "models", "default", "unet.iesm"), tuned = _folder.File("huge-minimum.iesm");
+        var description = Models.Checkpoints.ModelDescription.Parse(PackageEntry(shipped), shipped) with { MinLesionMm3 = 1e9, TestTimeFlips = null };
+        Models.Checkpoints.ModelPackage.Rewrite(shipped, description, tuned);
+        string Mask(params string[] extra)
+        {
+            string output = _folder.File($"out-{Guid.NewGuid():N}");
+            var result = CliRunner.Run(["segment", "--flair", _flair, "--t1", _t1, "--model", tuned, "--threshold", "0.05", "--out", output, .. extra]);
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.DoesNotContain("flip test-time augmentation", result.Error);
+            return Path.Combine(output, "mask.nii.gz");
+        }
+        Assert.DoesNotContain(NiftiFile.ReadMask(Mask()).Voxels, v => v != 0);
+        Assert.Contains(NiftiFile.ReadMask(Mask("--min-lesion-mm3", "0")).Voxels, v => v != 0);
+        CliRunner.AssertBadInput(CliRunner.Run("segment", "--flair", _flair, "--t1", _t1, "--tta", "--no-tta", "--out", _folder.File("x")), "--no-tta");
+    }
+
+    static string PackageEntry(string package)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(package);
+        using var reader = new StreamReader(archive.GetEntry("model.json")!.Open());
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public void Writes_probability_mask_and_labels_on_the_input_grid()
     {
         string output = _folder.File("out");
