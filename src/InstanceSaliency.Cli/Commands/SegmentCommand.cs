@@ -27,7 +27,7 @@ static class SegmentCommand
         var t1 = CommonOptions.T1();
         var brainMask = CommonOptions.BrainMask();
         var model = new Option<string?>("--model") { Description = "Model: .iesm, PyTorch state_dict .pt/.pth with PATH.json, or TorchScript .ts (default: the embedded model)." };
-        var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's, 0.3)." };
+        var threshold = new Option<double?>("--threshold") { Description = "Lesion threshold τ on the probability (default: the model's threshold; 0.2 for the shipped model)." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };
         var tta = new Option<bool>("--tta") { Description = "Flip test-time augmentation: average the probability over the 8 flips of the three axes (8× the time; on " +
