@@ -78,7 +78,7 @@ static class SegmentCommand
             };
             if (post.TestTimeFlips && !parsed.GetValue(tta)) notes.Add("segment: flip test-time augmentation (the model's test_time_flips): 8 segmentations.");
             var progress = new StderrProgress(console.Error, notes.Append($"segment: {flairVolume.Shape} scan, model {modelPath} ({network.Format})"));
-            var result = PostprocessedSegmentation.Run(segmenter, post, flairVolume, t1Volume, progress, flairPath, t1Path);
+            var result = post.Segment(segmenter, flairVolume, t1Volume, progress, flairPath, t1Path);
             var instances = new LesionInstanceOptions { Connectivity = Connectivity.FromNeighbours(parsed.GetValue(connectivity)) };
             var lesions = LesionExtraction.Extract(result.Mask, instances);
             double segmentSeconds = clock.Elapsed.TotalSeconds;

@@ -277,10 +277,7 @@ static class TrainCommand
                     string.Join("\t", trial.Sites.Select(s => string.Create(c, $"{s.F1:F4}\t{s.Ndsc:F4}"))));
             }
             var chosen = best.Postprocessing;
-            var scored = ManifestEvaluation.Score(probabilities, ManifestEvaluation.Baselines(cases), chosen);
-            var validation = new ModelValidation($"ies train postprocess on the validation split of {Path.GetFileName(parsed.GetValue(manifest)!)}",
-                [.. best.Sites.Select(x => new ValidationSite(x.Site, x.Scans, Round(x.F1), Round(x.Ndsc), Round(x.BaselineF1), Round(x.BaselineNdsc)))],
-                [.. scored.Select(x => new ValidationScan(x.Name, x.Site, Round(x.Model.F1 ?? 0), Round(x.Model.Ndsc), Round(x.Baseline.F1 ?? 0), Round(x.Baseline.Ndsc)))]);
+            var validation = best.ToModelValidation($"ies train postprocess on the validation split of {Path.GetFileName(parsed.GetValue(manifest)!)}");
             ModelPackage.Rewrite(modelPath, chosen.StoreIn(network.Description) with { Validation = validation }, outPath);
             console.Error.WriteLine(string.Create(c, $"postprocess: chose τ {chosen.Threshold}, min_lesion_mm3 {chosen.MinLesionMm3}, flips {(chosen.TestTimeFlips ? "on" : "off")} " +
                 $"(score {best.Score:F4} on {cases.Count} validation scan(s)); wrote {outPath}"));
@@ -288,8 +285,6 @@ static class TrainCommand
         });
         return command;
     }
-
-    static double Round(double value) => Math.Round(value, 4);
 
     static Command BenchmarkCommand(CliConsole console)
     {

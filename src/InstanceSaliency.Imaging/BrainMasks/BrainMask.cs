@@ -34,8 +34,16 @@ public static class BrainMask
         if (BinaryMask.CountForeground(onImage) == 0)
             throw new InvalidInputException($"{maskName}: the brain mask has no voxel inside {imageName}'s field of view once resampled onto its grid (the mask's brain lies elsewhere in world " +
                 $"space); check the mask's sform/qform.");
+        return new MaskedImage(ZeroOutside(image, onImage), onImage, resample, overlap, warning is null ? [] : [warning]);
+    }
+
+    /// <summary><paramref name="image"/> with every voxel outside <paramref name="brain"/> (same voxel order, e.g. a T1 on the FLAIR's grid) set to 0.</summary>
+    public static Volume<float> ZeroOutside(Volume<float> image, Volume<byte> brain)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(brain);
         var output = new float[image.Voxels.Length];
-        for (int n = 0; n < output.Length; n++) output[n] = onImage.Voxels[n] != 0 ? image.Voxels[n] : 0f;
-        return new MaskedImage(new Volume<float>(output, image.Geometry), onImage, resample, overlap, warning is null ? [] : [warning]);
+        for (int n = 0; n < output.Length; n++) output[n] = brain.Voxels[n] != 0 ? image.Voxels[n] : 0f;
+        return new Volume<float>(output, image.Geometry);
     }
 }

@@ -15,10 +15,14 @@ public static class FlipTestTimeAugmentation
     public static IReadOnlyList<(bool I, bool J, bool K)> AllFlips { get; } =
         [.. Enumerable.Range(0, 8).Select(m => ((m & 1) != 0, (m & 2) != 0, (m & 4) != 0))];
 
-    /// <summary>The averaged probability p̄ on the input grid (float32, 0…1).</summary>
+    /// <summary>
+    /// The averaged probability p̄ on the input grid (float32, 0…1). <paramref name="identity"/>: the plain probability of
+    /// this scan by this segmenter when the caller already has it; it stands for the identity flip's pass (same values,
+    /// one segmentation fewer).
+    /// </summary>
     public static Volume<float> Probability(Segmenter segmenter, Volume<float> flair, Volume<float> t1,
         IReadOnlyList<(bool I, bool J, bool K)>? flips = null, IProgress<SegmentationProgress>? progress = null,
-        string flairName = "FLAIR", string t1Name = "T1")
+        string flairName = "FLAIR", string t1Name = "T1", Volume<float>? identity = null)
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         flips ??= AllFlips;
@@ -27,7 +31,9 @@ public static class FlipTestTimeAugmentation
         foreach (var flip in flips)
         {
             // The inputs are checked (and named in errors) by the first pass; progress follows every flip.
-            var p = segmenter.Run(Flip(flair, flip), Flip(t1, flip), null, progress, flairName, t1Name).Probability;
+            var p = identity is not null && flip == (false, false, false)
+                ? identity
+                : segmenter.Run(Flip(flair, flip), Flip(t1, flip), null, progress, flairName, t1Name).Probability;
             var back = Flip(p, flip).Voxels;
             for (int n = 0; n < sum.Length; n++) sum[n] += back[n];
         }

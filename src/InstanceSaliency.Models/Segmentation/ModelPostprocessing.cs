@@ -30,6 +30,21 @@ public sealed record ModelPostprocessing(double Threshold, double MinLesionMm3, 
         return description with { Threshold = Threshold, MinLesionMm3 = MinLesionMm3 > 0 ? MinLesionMm3 : null, TestTimeFlips = TestTimeFlips ? true : null };
     }
 
+    /// <summary>
+    /// A scan segmented as `ies segment` does it with this post-processing: p (plain, or the mean over the 8 flips,
+    /// <see cref="Inference.FlipTestTimeAugmentation"/>), mask = p &gt; τ, components under <see cref="MinLesionMm3"/>
+    /// removed. `segment` and `train fp-filter` share it, so a filter learns from the lesions `segment` would give it.
+    /// </summary>
+    public SegmentationResult Segment(Segmenter segmenter, Volume<float> flair, Volume<float> t1, IProgress<SegmentationProgress>? progress,
+        string flairName, string t1Name)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        var result = TestTimeFlips
+            ? Inference.FlipTestTimeAugmentation.Run(segmenter, flair, t1, Threshold, progress, flairName, t1Name)
+            : segmenter.Run(flair, t1, new SegmentationOptions { Threshold = Threshold }, progress, flairName, t1Name);
+        return MinLesionMm3 > 0 ? result with { Mask = RemoveSmallLesions(result.Mask, MinLesionMm3) } : result;
+    }
+
     /// <summary>The lesion mask of <paramref name="probability"/>: p &gt; τ without the components under <see cref="MinLesionMm3"/>.</summary>
     public Volume<byte> Mask(Volume<float> probability)
     {

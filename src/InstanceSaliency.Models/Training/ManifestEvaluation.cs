@@ -26,8 +26,16 @@ public sealed record CaseEvaluation(string Name, string Site, SegmentationMetric
 /// <summary>A site's mean metrics over its scans (rates undefined on a scan count as 0).</summary>
 public sealed record SiteMean(string Site, int Scans, double F1, double Ndsc, double Ppv, double Tpr, double BaselineF1, double BaselineNdsc);
 
-/// <summary>One post-processing tried by <see cref="ManifestEvaluation.Tune"/> and its score.</summary>
-public sealed record PostprocessingTrial(ModelPostprocessing Postprocessing, double Score, IReadOnlyList<SiteMean> Sites);
+/// <summary>One post-processing tried by <see cref="ManifestEvaluation.Tune"/>: its score, the per-site means and the per-scan figures.</summary>
+public sealed record PostprocessingTrial(ModelPostprocessing Postprocessing, double Score, IReadOnlyList<SiteMean> Sites, IReadOnlyList<CaseEvaluation> Cases)
+{
+    /// <summary>These figures as a package's <c>validation</c> key (rounded to 4 decimals), from <paramref name="source"/>.</summary>
+    public ModelValidation ToModelValidation(string source) => new(source,
+        [.. Sites.Select(x => new ValidationSite(x.Site, x.Scans, Round(x.F1), Round(x.Ndsc), Round(x.BaselineF1), Round(x.BaselineNdsc)))],
+        [.. Cases.Select(x => new ValidationScan(x.Name, x.Site, Round(x.Model.F1 ?? 0), Round(x.Model.Ndsc), Round(x.Baseline.F1 ?? 0), Round(x.Baseline.Ndsc)))]);
+
+    static double Round(double value) => Math.Round(value, 4);
+}
 
 /// <summary>
 /// A model on several labelled scans of one or more sites (issue 15, <c>ies train evaluate --manifest</c> and
@@ -44,7 +52,7 @@ public static class ManifestEvaluation
     /// <summary>Smallest kept lesion volumes (mm³) tried by <see cref="Tune"/>.</summary>
     public static IReadOnlyList<double> TunedMinimumsMm3 { get; } = [0, 10, 20, 40];
 
-    /// <summary>The probabilities of every case (<paramref name="withFlips"/>: also the 8-flip mean, 8 more segmentations).</summary>
+    /// <summary>The probabilities of every case (<paramref name="withFlips"/>: also the 8-flip mean, 7 more segmentations: the plain one is the identity flip's).</summary>
     public static IReadOnlyList<CaseProbabilities> Probabilities(SegmentationModel model, IReadOnlyList<TrainingCase> cases, ComputeContext context,
         bool withFlips, IProgress<string>? progress = null)
     {
@@ -55,7 +63,7 @@ public static class ManifestEvaluation
         {
             progress?.Report($"{c.Name}: segmenting{(withFlips ? " (and 8 flips)" : "")}");
             var plain = segmenter.Run(c.Flair, c.T1, null, null, c.Name + " FLAIR", c.Name + " T1").Probability;
-            var flipped = withFlips ? FlipTestTimeAugmentation.Probability(segmenter, c.Flair, c.T1, null, null, c.Name + " FLAIR", c.Name + " T1") : null;
+            var flipped = withFlips ? FlipTestTimeAugmentation.Probability(segmenter, c.Flair, c.T1, null, null, c.Name + " FLAIR", c.Name + " T1", plain) : null;
             return new CaseProbabilities(c, plain, flipped);
         })];
     }
@@ -111,8 +119,9 @@ public static class ManifestEvaluation
                 foreach (double minimum in TunedMinimumsMm3)
                 {
                     var postprocessing = new ModelPostprocessing(tau, minimum, flip);
-                    var sites = SiteMeans(Score(probabilities, baselines, postprocessing));
-                    trials.Add(new PostprocessingTrial(postprocessing, ScoreOf(sites), sites));
+                    var cases = Score(probabilities, baselines, postprocessing);
+                    var sites = SiteMeans(cases);
+                    trials.Add(new PostprocessingTrial(postprocessing, ScoreOf(sites), sites, cases));
                     progress?.Report($"τ {tau}, min {minimum} mm³, flips {(flip ? "on" : "off")}: score {ScoreOf(sites):F4}");
                 }
         var best = trials[0];

@@ -147,9 +147,8 @@ public static class TrainingManifest
         var t1 = T1OnFlairGrid.Map(flair, e.FlairPath, NiftiFile.ReadVolume(e.T1Path), e.T1Path).T1;
         if (e.BrainMaskPath is { } brainPath)
         {
-            var brain = BrainMask.Apply(flair, e.FlairPath, NiftiFile.ReadVolume(brainPath), brainPath).Mask;
-            flair = flair.WithVoxels(flair.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
-            t1 = t1.WithVoxels(t1.Voxels.Select((v, n) => brain.Voxels[n] != 0 ? v : 0f).ToArray());
+            var masked = BrainMask.Apply(flair, e.FlairPath, NiftiFile.ReadVolume(brainPath), brainPath);
+            (flair, t1) = (masked.Image, BrainMask.ZeroOutside(t1, masked.Mask));
         }
         return (flair, t1, mask);
     }

@@ -32,7 +32,7 @@ public static class FilterTraining
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scan);
-        var segmentation = PostprocessedSegmentation.Run(new Segmenter(model, context), ModelPostprocessing.Of(model.Description), scan.Flair, scan.T1, null,
+        var segmentation = ModelPostprocessing.Of(model.Description).Segment(new Segmenter(model, context), scan.Flair, scan.T1, null,
             scan.Name + " FLAIR", scan.Name + " T1");
         var report = LesionAnalysis.Run(segmentation.Mask, scan.Mask, null, scan.Name + " (predicted mask)", scan.Name + " mask");
         var features = FilterFeatures.Compute(model, context, saliency, segmentation, report, scan.Flair, scan.T1, scan.Name + " FLAIR");

@@ -50,18 +50,11 @@ public sealed record LoadedScan(ScanPaths Paths, NiftiImage FlairImage, Volume<f
             if (masked.Resampled) warnings.Add($"{maskPath}: on another grid than the FLAIR; resampled onto the FLAIR's grid through the affines (trilinear, > 0.5 is brain).");
             brain = masked.Mask;
             flair = masked.Image;
-            t1 = t1.WithVoxels(ZeroOutside(t1.Voxels, brain.Voxels));
+            t1 = Imaging.BrainMasks.BrainMask.ZeroOutside(t1, brain);
         }
         else if (SkullOnHeuristic.HeadFill(flair) is var fill && fill > SkullOnHeuristic.SkullOnFillThreshold)
             warnings.Add($"{paths.FlairPath}: looks skull-on (the head fills {fill * 100:F0}% of the field of view; skull-stripped scans fill < {SkullOnHeuristic.SkullOnFillThreshold * 100:F0}%); " +
                 $"the model expects skull-stripped input: pass --brain-mask FILE (e.g. from HD-BET or SynthStrip), or expect false positives outside the brain.");
         return new LoadedScan(paths, flairImage, flair, t1, truth, warnings) { BrainMask = brain };
-    }
-
-    static float[] ZeroOutside(float[] image, byte[] brain)
-    {
-        var output = new float[image.Length];
-        for (int n = 0; n < output.Length; n++) output[n] = brain[n] != 0 ? image[n] : 0f;
-        return output;
     }
 }
