@@ -19,7 +19,7 @@ sealed class ExplainProgressPrinter(TextWriter error, string prefix) : IProgress
             error.WriteLine($"{prefix}: {value.Total} lesion × method units; estimated time {Format(estimate)} (from one timed pass)");
             return;
         }
-        string eta = value.Remaining is { } r ? $", about {Format(r)} left" : "";
+        string eta = (value.Remaining is { } r ? $", about {Format(r)} left" : "") + (value.RowsPerSecond is { } rows ? $"; smoothgrad-max {rows:F0} rows/s" : "");
         string line = value.Total > 0 ? $"{prefix}: {value.Step} [{value.Done}/{value.Total}{eta}]" : $"{prefix}: {value.Step}";
         if (line == _last) return;
         _last = line;

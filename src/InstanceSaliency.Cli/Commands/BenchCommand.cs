@@ -37,14 +37,19 @@ static class BenchCommand
         naiveLesions.Require(v => v >= 1, "≥ 1");
         var naiveSamples = new Option<int>("--naive-samples") { Description = "Samples the naive path is timed on.", DefaultValueFactory = _ => 2 };
         naiveSamples.Require(v => v >= 1, "≥ 1");
-        var command = new Command("explain", "Saliency: naive (full volume) beside fast (exact crops), with ratios and map differences.")
-        { flair, t1, model, samples, naiveLesions, naiveSamples };
+        var truth = new Option<string?>("--truth") { Description = "Expert lesion mask: the max-aggregation rows section also picks its lesions (small, medium, largest)." };
+        var rowsOnly = new Option<bool>("--rows-only") { Description = "Only the max aggregation's rows section." };
+        var command = new Command("explain", "Saliency: naive (full volume) beside fast (exact crops), with ratios and map differences; the max aggregation's rows per second.")
+        { flair, t1, model, samples, naiveLesions, naiveSamples, truth, rowsOnly };
         command.SetAction(parsed =>
         {
             var sample = SampleScan.Embedded();
             using var network = ModelLoader.Load(EmbeddedModel.Resolve(parsed.GetValue(model)), ComputeContext.Cpu);
             ExplainBenchmark.Run(network, parsed.GetValue(flair) ?? sample.Flair, parsed.GetValue(t1) ?? sample.T1,
-                new ExplainBenchmark.Settings(parsed.GetValue(samples), parsed.GetValue(naiveLesions), parsed.GetValue(naiveSamples)), console.Out);
+                new ExplainBenchmark.Settings(parsed.GetValue(samples), parsed.GetValue(naiveLesions), parsed.GetValue(naiveSamples))
+                {
+                    Truth = parsed.GetValue(truth), RowsOnly = parsed.GetValue(rowsOnly),
+                }, console.Out);
             return CommandLineApp.Success;
         });
         return command;

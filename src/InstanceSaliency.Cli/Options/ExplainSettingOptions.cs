@@ -15,7 +15,7 @@ sealed class ExplainSettingOptions
     readonly Option<int> _samples = CommonOptions.Samples("SmoothGrad noise samples N.");
     readonly Option<int?> _samplesMax = new("--samples-max")
     {
-        Description = $"Noise samples for smoothgrad-max (one backward pass per lesion voxel per sample); default: the smaller of --samples and {ExplainOptions.DefaultMaxAggregationSamples}.",
+        Description = "Noise samples for smoothgrad-max (one backward pass per lesion voxel per sample); default: --samples (N = 50), as method.md §5; a lower value is recorded in run.json.",
     };
     readonly Option<double> _noise = CommonOptions.Noise();
     readonly Option<long> _seed = CommonOptions.Seed();

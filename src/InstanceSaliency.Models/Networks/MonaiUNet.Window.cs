@@ -40,21 +40,60 @@ public sealed partial class MonaiUNet
     public Tensor ForwardWindow(Tensor input, IReadOnlyList<AxisRange> window)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(window);
-        if (!SupportsWindow)
-            throw new InvalidOperationException("ForwardWindow needs a U-Net without residual units (num_res_units = 0); use forward.");
-        if (training)
-            throw new InvalidOperationException("ForwardWindow needs evaluation mode (batch normalisation with running statistics).");
-        if (window.Count != 3 || input.dim() != 5)
-            throw new ArgumentException($"ForwardWindow takes [batch, channel, D, H, W] and three axis ranges; got {input.dim()} dimensions and {window.Count} ranges.");
-        for (int axis = 0; axis < 3; axis++)
-            if (window[axis].Start < 0 || window[axis].End > input.shape[axis + 2] || window[axis].Size < 1)
-                throw new ArgumentOutOfRangeException(nameof(window), $"Axis {axis}: window {window[axis]} is not a non-empty range inside [0, {input.shape[axis + 2]}).");
+        CheckWindow(input, window);
 
+        var (size, w, u, d) = Plan([(int)input.shape[2], (int)input.shape[3], (int)input.shape[4]], window);
+        int levels = _levels.Length;
+        using var scope = NewDisposeScope();
+        // Encoder, each level on its range only; the input itself is read where the first level needs it.
+        var encoded = new Tensor[levels];
+        Tensor previous = input;
+        int[] previousOrigin = [0, 0, 0];
+        for (int l = 0; l < levels; l++)
+        {
+            encoded[l] = OnRange(_levels[l].Down, previous, previousOrigin, d[l], _levels[l].Stride, size[l]);
+            previous = encoded[l];
+            previousOrigin = d[l].Select(r => r.Start).ToArray();
+        }
+        // Bottom, then the decoder from the deepest level up, each on the range the level above needs.
+        var sub = OnRange(_levels[levels - 1].Deeper, encoded[levels - 1], previousOrigin, u[levels - 1], 1, size[levels]);
+        for (int l = levels - 1; l >= 0; l--)
+        {
+            var skip = Crop(encoded[l], u[l], d[l].Select(r => r.Start).ToArray());
+            var y = _levels[l].Up.call(cat([skip, sub], 1));
+            sub = Crop(y, w[l], u[l].Select(r => r.Start * _levels[l].Stride).ToArray());
+        }
+        return sub.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Multiply-accumulates of the convolutions <see cref="ForwardWindow"/> evaluates for <paramref name="window"/> on an
+    /// input grid of <paramref name="inputSize"/> voxels per axis (one batch element). A backward pass to the input alone
+    /// (frozen weights) costs the same again: each convolution's input gradient is its transpose.
+    /// </summary>
+    public long WindowMultiplyAccumulates(int[] inputSize, IReadOnlyList<AxisRange> window)
+    {
+        ArgumentNullException.ThrowIfNull(inputSize);
+        var (_, _, u, d) = Plan(inputSize, window);
+        static long Volume(AxisRange[] r) => (long)r[0].Size * r[1].Size * r[2].Size;
+        static long Weights(Module<Tensor, Tensor> unit) => unit.parameters().Where(p => p.dim() == 5).Sum(p => p.numel());
+        long macs = 0;
+        for (int l = 0; l < _levels.Length; l++)
+        {
+            // A convolution makes each output from its weights' worth of products; a transposed one spreads each input.
+            macs += Volume(d[l]) * Weights(_levels[l].Down);
+            macs += Volume(u[l]) * Weights(_levels[l].Up);
+        }
+        return macs + Volume(u[^1]) * Weights(_levels[^1].Deeper);
+    }
+
+    // The ranges every layer must produce for an output window (see ForwardWindow).
+    (int[][] Size, AxisRange[][] W, AxisRange[][] U, AxisRange[][] D) Plan(int[] inputSize, IReadOnlyList<AxisRange> window)
+    {
         int levels = _levels.Length;
         // Grid sizes per resolution: size[0] the input's, size[l + 1] = ⌈size[l] / s_l⌉ (what a padded stride-s conv makes).
         var size = new int[levels + 1][];
-        size[0] = [(int)input.shape[2], (int)input.shape[3], (int)input.shape[4]];
+        size[0] = inputSize;
         for (int l = 0; l < levels; l++)
             size[l + 1] = size[l].Select(n => (n + _levels[l].Stride - 1) / _levels[l].Stride).ToArray();
 
@@ -76,26 +115,21 @@ public sealed partial class MonaiUNet
             d[l] = [.. Enumerable.Range(0, 3).Select(a => new AxisRange(Math.Min(u[l][a].Start, deeper[a].Start), Math.Max(u[l][a].End, deeper[a].End)))];
         }
 
-        using var scope = NewDisposeScope();
-        // Encoder, each level on its range only; the input itself is read where the first level needs it.
-        var encoded = new Tensor[levels];
-        Tensor previous = input;
-        int[] previousOrigin = [0, 0, 0];
-        for (int l = 0; l < levels; l++)
-        {
-            encoded[l] = OnRange(_levels[l].Down, previous, previousOrigin, d[l], _levels[l].Stride, size[l]);
-            previous = encoded[l];
-            previousOrigin = d[l].Select(r => r.Start).ToArray();
-        }
-        // Bottom, then the decoder from the deepest level up, each on the range the level above needs.
-        var sub = OnRange(_levels[levels - 1].Deeper, encoded[levels - 1], previousOrigin, u[levels - 1], 1, size[levels]);
-        for (int l = levels - 1; l >= 0; l--)
-        {
-            var skip = Crop(encoded[l], u[l], d[l].Select(r => r.Start).ToArray());
-            var y = _levels[l].Up.call(cat([skip, sub], 1));
-            sub = Crop(y, w[l], u[l].Select(r => r.Start * _levels[l].Stride).ToArray());
-        }
-        return sub.MoveToOuterDisposeScope();
+        return (size, w, u, d);
+    }
+
+    void CheckWindow(Tensor input, IReadOnlyList<AxisRange> window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (!SupportsWindow)
+            throw new InvalidOperationException("ForwardWindow needs a U-Net without residual units (num_res_units = 0); use forward.");
+        if (training)
+            throw new InvalidOperationException("ForwardWindow needs evaluation mode (batch normalisation with running statistics).");
+        if (window.Count != 3 || input.dim() != 5)
+            throw new ArgumentException($"ForwardWindow takes [batch, channel, D, H, W] and three axis ranges; got {input.dim()} dimensions and {window.Count} ranges.");
+        for (int axis = 0; axis < 3; axis++)
+            if (window[axis].Start < 0 || window[axis].End > input.shape[axis + 2] || window[axis].Size < 1)
+                throw new ArgumentOutOfRangeException(nameof(window), $"Axis {axis}: window {window[axis]} is not a non-empty range inside [0, {input.shape[axis + 2]}).");
     }
 
     // Inputs [a, b) a kernel-3, padding-1, stride-s convolution reads to make outputs r on a grid of n inputs, with a

@@ -28,14 +28,6 @@ public sealed record ExplainOptions
     public const int DefaultMinimumLesionVoxels = LesionInstanceOptions.ExplanationMinimumVoxels;
 
     /// <summary>
-    /// The max aggregation's default sample count. It costs one backward pass per lesion voxel per sample (method.md
-    /// §5), about |Ω| times the average's cost, so the contract's N = 50 would make a scan with a thousand lesion
-    /// voxels take hours on a laptop; with this default the full default explain of patient07 fits the 10-minute
-    /// budget of issue 6 on 2 cores. Its sampling error against N = 50 is measured by `ies bench explain`.
-    /// </summary>
-    public const int DefaultMaxAggregationSamples = 10;
-
-    /// <summary>
     /// The most noise samples `--samples` and `--samples-max` accept. SmoothGrad's error falls as 1/√N: 10,000
     /// samples already bring it to 1% of one sample's; beyond, a value is a typo (issue 19: `--samples 2000000000`
     /// started with an estimate of 40 million minutes). At the measured 1.8 s per lesion and 50 samples of the
@@ -50,15 +42,17 @@ public sealed record ExplainOptions
     public SmoothGradOptions SmoothGrad { get; init; } = new();
 
     /// <summary>
-    /// Samples for the max aggregation (`--samples-max`); null for min(N, <see cref="DefaultMaxAggregationSamples"/>).
+    /// Samples for the max aggregation (`--samples-max`); null for N, as method.md §5 and the contract have it. Each
+    /// sample costs one backward pass per lesion voxel (the up-front estimate says what that means for a scan); a
+    /// smaller value is recorded in run.json and makes `peak`/`max` features noisier and biased upward.
     /// </summary>
     public int? MaxAggregationSamples { get; init; }
 
     /// <summary>Noise samples the average aggregation runs: N, or 1 without noise (every sample would be the same input).</summary>
     public int AverageSamples => SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : SmoothGrad.Samples;
 
-    /// <summary>Noise samples the max aggregation runs: <see cref="MaxAggregationSamples"/> or min(N, <see cref="DefaultMaxAggregationSamples"/>); 1 without noise.</summary>
-    public int MaxSamples => SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : MaxAggregationSamples ?? Math.Min(SmoothGrad.Samples, DefaultMaxAggregationSamples);
+    /// <summary>Noise samples the max aggregation runs: <see cref="MaxAggregationSamples"/> or N; 1 without noise.</summary>
+    public int MaxSamples => SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : MaxAggregationSamples ?? SmoothGrad.Samples;
 
     /// <summary>Smallest predicted component explained (method.md §3: components of ≤ 5 voxels are not).</summary>
     public int MinimumLesionVoxels { get; init; } = DefaultMinimumLesionVoxels;

@@ -124,7 +124,11 @@ public sealed class ExplainRun(SegmentationModel model, ComputeContext context, 
                     WriteMap(derived.Transform(volume), outputFolder, lesion.Id, entry.Name, derived.Channel, header);
             }
             rows.Add(saliency.Explain(lesion, lesion.VoxelIndices.Average(v => (double)probability.Voxels[v]),
-                entry => progress?.Report(new ExplainProgress($"lesion {lesion.Id} {entry.Name}", pace.Done, pace.Total, pace.Remaining)),
+                entry =>
+                {
+                    pace.Start();
+                    progress?.Report(new ExplainProgress($"lesion {lesion.Id} {entry.Name}", pace.Done, pace.Total, pace.Remaining, pace.RowsPerSecond));
+                },
                 Map, entry => pace.Finish(lesion, entry)));
         }
         progress?.Report(new ExplainProgress("done", pace.Total, pace.Total, TimeSpan.Zero));

@@ -13,11 +13,13 @@ sealed class Pace
 {
     readonly Dictionary<(int, string), double> _cost = [];
     readonly Stopwatch _clock = Stopwatch.StartNew();
-    double _total, _done;
+    readonly int _maxSamples;
+    double _total, _done, _unitStart;
     int _units, _finished;
 
     public Pace(IReadOnlyList<LesionInstance> lesions, IReadOnlyList<SaliencyMethod> methods, MethodSettings settings)
     {
+        _maxSamples = settings.SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : settings.MaxAggregationSamples;
         foreach (var lesion in lesions)
             foreach (var method in methods)
             {
@@ -36,8 +38,16 @@ sealed class Pace
 
     public TimeSpan? Remaining => _done <= 0 ? null : TimeSpan.FromSeconds(_clock.Elapsed.TotalSeconds / _done * (_total - _done));
 
+    /// <summary>Exact Jacobian rows per second of the last smoothgrad-max unit (|Ω| rows per sample); null before one finished.</summary>
+    public double? RowsPerSecond { get; private set; }
+
+    /// <summary>Marks the start of a unit (its rows per second are timed from here).</summary>
+    public void Start() => _unitStart = _clock.Elapsed.TotalSeconds;
+
     public void Finish(LesionInstance lesion, SaliencyMethod method)
     {
+        double seconds = _clock.Elapsed.TotalSeconds - _unitStart;
+        if (method.Name == SaliencyMethods.SmoothGradMax.Name && seconds > 0) RowsPerSecond = (double)lesion.VoxelCount * _maxSamples / seconds;
         _done += _cost[(lesion.Id, method.Name)];
         _finished++;
     }
