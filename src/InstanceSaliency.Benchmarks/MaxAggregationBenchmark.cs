@@ -44,12 +44,12 @@ public static class MaxAggregationBenchmark
         var options = new SmoothGradOptions { Samples = 1, Seed = seed };
         foreach (var (name, target) in picked)
         {
-            var region = crop.Region(model, SmoothGrad.Of(Aggregation.Max, options, input), input, target);
+            var method = SmoothGrad.Of(Aggregation.Max, options, input);
+            var region = crop.Region(model, method, input, target);
             var naive = FullVolumeSecondsPerRow(model, input, target);
             output.WriteLine($"    {name} lesion {target.Id} (|Ω| = {target.VoxelCount}, crop {region}):");
             output.WriteLine($"      full volume, row by row: {1 / naive:F1} rows/s (one forward pass and {Math.Min(TimedRows, target.VoxelCount)} rows, extrapolated to |Ω|)");
             // The path in use: the whole max aggregation of one sample on the exact crop, every row.
-            var method = SmoothGrad.Of(Aggregation.Max, options, input);
             var watch = Stopwatch.StartNew();
             crop.Run(model, method, input, target).Dispose();
             double rows = target.VoxelCount / watch.Elapsed.TotalSeconds;

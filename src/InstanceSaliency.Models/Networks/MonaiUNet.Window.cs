@@ -40,7 +40,16 @@ public sealed partial class MonaiUNet
     public Tensor ForwardWindow(Tensor input, IReadOnlyList<AxisRange> window)
     {
         ArgumentNullException.ThrowIfNull(input);
-        CheckWindow(input, window);
+        ArgumentNullException.ThrowIfNull(window);
+        if (!SupportsWindow)
+            throw new InvalidOperationException("ForwardWindow needs a U-Net without residual units (num_res_units = 0); use forward.");
+        if (training)
+            throw new InvalidOperationException("ForwardWindow needs evaluation mode (batch normalisation with running statistics).");
+        if (window.Count != 3 || input.dim() != 5)
+            throw new ArgumentException($"ForwardWindow takes [batch, channel, D, H, W] and three axis ranges; got {input.dim()} dimensions and {window.Count} ranges.");
+        for (int axis = 0; axis < 3; axis++)
+            if (window[axis].Start < 0 || window[axis].End > input.shape[axis + 2] || window[axis].Size < 1)
+                throw new ArgumentOutOfRangeException(nameof(window), $"Axis {axis}: window {window[axis]} is not a non-empty range inside [0, {input.shape[axis + 2]}).");
 
         var (size, w, u, d) = Plan([(int)input.shape[2], (int)input.shape[3], (int)input.shape[4]], window);
         int levels = _levels.Length;
@@ -116,20 +125,6 @@ public sealed partial class MonaiUNet
         }
 
         return (size, w, u, d);
-    }
-
-    void CheckWindow(Tensor input, IReadOnlyList<AxisRange> window)
-    {
-        ArgumentNullException.ThrowIfNull(window);
-        if (!SupportsWindow)
-            throw new InvalidOperationException("ForwardWindow needs a U-Net without residual units (num_res_units = 0); use forward.");
-        if (training)
-            throw new InvalidOperationException("ForwardWindow needs evaluation mode (batch normalisation with running statistics).");
-        if (window.Count != 3 || input.dim() != 5)
-            throw new ArgumentException($"ForwardWindow takes [batch, channel, D, H, W] and three axis ranges; got {input.dim()} dimensions and {window.Count} ranges.");
-        for (int axis = 0; axis < 3; axis++)
-            if (window[axis].Start < 0 || window[axis].End > input.shape[axis + 2] || window[axis].Size < 1)
-                throw new ArgumentOutOfRangeException(nameof(window), $"Axis {axis}: window {window[axis]} is not a non-empty range inside [0, {input.shape[axis + 2]}).");
     }
 
     // Inputs [a, b) a kernel-3, padding-1, stride-s convolution reads to make outputs r on a grid of n inputs, with a

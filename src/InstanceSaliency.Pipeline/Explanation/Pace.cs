@@ -19,7 +19,7 @@ sealed class Pace
 
     public Pace(IReadOnlyList<LesionInstance> lesions, IReadOnlyList<SaliencyMethod> methods, MethodSettings settings)
     {
-        _maxSamples = settings.SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : settings.MaxAggregationSamples;
+        _maxSamples = SmoothGradMaxMethod.Samples(settings);
         foreach (var lesion in lesions)
             foreach (var method in methods)
             {

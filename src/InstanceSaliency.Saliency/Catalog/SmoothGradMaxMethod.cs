@@ -14,5 +14,6 @@ public sealed class SmoothGradMaxMethod : SaliencyMethod
     /// <summary>Per sample one forward pass and one backward pass per lesion voxel (each about a third of a forward+backward).</summary>
     public override double CostInPasses(MethodSettings settings, int lesionVoxels) => Samples(settings) * (1 + 0.35 * lesionVoxels);
 
-    static int Samples(MethodSettings settings) => settings.SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : settings.MaxAggregationSamples;
+    /// <summary>Noise samples it runs: `--samples-max`, or 1 without noise (every sample would be the same input).</summary>
+    public static int Samples(MethodSettings settings) => settings.SmoothGrad.NoiseFractionOfFlairRange == 0 ? 1 : settings.MaxAggregationSamples;
 }
